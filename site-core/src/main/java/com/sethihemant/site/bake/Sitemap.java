@@ -1,0 +1,36 @@
+package com.sethihemant.site.bake;
+
+import com.sethihemant.site.config.SiteConfig;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+/** {@code sitemap.xml} (sitemaps.org 0.9): every indexable page, with its last modification date. */
+final class Sitemap {
+
+    static final String PATH = "/sitemap.xml";
+
+    private Sitemap() {
+    }
+
+    /** @param pages site path to last-modified date ({@code null} when unknown), in output order */
+    static byte[] write(SiteConfig site, Map<String, LocalDate> pages) {
+        XmlOut xml = new XmlOut();
+        xml.open("urlset", "xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9");
+        pages.forEach((url, lastModified) -> {
+            xml.open("url");
+            xml.text("loc", site.absolute(url));
+            if (lastModified != null) {
+                xml.text("lastmod", lastModified.toString());
+            }
+            xml.close();
+        });
+        xml.close();
+        return xml.finish();
+    }
+
+    static byte[] robots(SiteConfig site) {
+        return ("User-agent: *\nAllow: /\n\nSitemap: " + site.absolute(PATH) + "\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,50 @@
+package com.sethihemant.site.cli;
+
+import com.sethihemant.site.ExitCodes;
+import com.sethihemant.site.bake.BakeResult;
+import com.sethihemant.site.bake.Baker;
+import com.sethihemant.site.content.ContentParser;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+
+/** {@code site bake}: sources in, a complete static site out. */
+@Command(name = "bake",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Bakes the site's sources into a folder of static files.",
+                "The folder is replaced only when the whole bake succeeds."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:the site was baked",
+                "1:a source or template has a problem (each is listed with its file and line)",
+                "2:wrong usage or invalid configuration",
+                "3:a file could not be read or written"})
+final class BakeCommand implements Callable<Integer> {
+
+    @Mixin
+    SourceOptions source;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR",
+            description = "Where to write the site (default: blog/target/site under the root).")
+    Path output;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Path target = output != null ? output : source.defaultOutput("site");
+        try (ContentParser parser = new ContentParser()) {
+            BakeResult result = new Baker(parser, Clock.systemUTC()).bake(source.sources(), target, source.drafts);
+            spec.commandLine().getOut().println(result);
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,26 @@
+package com.sethihemant.site.cli;
+
+import com.sethihemant.site.bake.SiteSources;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** Options shared by the commands that read the site's sources. */
+final class SourceOptions {
+
+    @Option(names = "--root", paramLabel = "DIR", defaultValue = ".",
+            description = "The project's root folder, holding site-content, site-theme and blog (default: ${DEFAULT-VALUE}).")
+    Path root;
+
+    @Option(names = "--drafts",
+            description = "Include drafts and posts dated in the future (for previewing; never for publishing).")
+    boolean drafts;
+
+    SiteSources sources() {
+        return SiteSources.ofProject(root.toAbsolutePath().normalize());
+    }
+
+    Path defaultOutput(String name) {
+        return root.toAbsolutePath().normalize().resolve("blog/target").resolve(name);
+    }
+}

@@ -1,0 +1,240 @@
+package com.sethihemant.site.config;
+
+import com.sethihemant.site.SiteException;
+import com.sethihemant.site.TextFiles;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+import java.io.Reader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * A node of a YAML file that remembers where it came from, so every complaint about a value can
+ * name the file and the line. Reading is strict: duplicate keys, unknown keys and wrong types are
+ * errors, never silently ignored.
+ */
+public final class YamlNode {
+
+    private final Path file;
+    private final Node node;
+    private final String path;
+
+    private YamlNode(Path file, Node node, String path) {
+        this.file = file;
+        this.node = node;
+        this.path = path;
+    }
+
+    /** Parses a UTF-8 YAML file; an empty file is an error because every file here has a purpose. */
+    public static YamlNode load(Path file) {
+        String text = TextFiles.readUtf8(file);
+        return parse(file, text);
+    }
+
+    /** Parses YAML text; {@code file} only names the source in error messages. */
+    public static YamlNode parse(Path file, String text) {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setAllowRecursiveKeys(false);
+        Yaml yaml = new Yaml(new SafeConstructor(options));
+        Node root;
+        try (Reader reader = new java.io.StringReader(text)) {
+            root = yaml.compose(reader);
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            int line = mark == null ? 0 : mark.getLine() + 1;
+            String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
+            throw SiteException.content(file, line, "is not valid YAML: " + what);
+        } catch (YAMLException | java.io.IOException e) {
+            throw SiteException.content(file, 0, "is not valid YAML: " + e.getMessage());
+        }
+        if (root == null) {
+            throw SiteException.content(file, 0, "is empty; it should hold YAML data or be deleted");
+        }
+        return new YamlNode(file, root, "");
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The 1-based line where this node starts. */
+    public int line() {
+        return node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
+    }
+
+    /** Where this value sits in the document, such as {@code author.email} or {@code nav[2].url}. */
+    public String path() {
+        return path.isEmpty() ? "(top level)" : path;
+    }
+
+    public SiteException error(String message) {
+        return SiteException.content(file, line(), "'" + path() + "' " + message);
+    }
+
+    public boolean isMapping() {
+        return node instanceof MappingNode;
+    }
+
+    public boolean isSequence() {
+        return node instanceof SequenceNode;
+    }
+
+    /** The entries of a mapping, in file order. */
+    public Map<String, YamlNode> entries() {
+        if (!(node instanceof MappingNode mapping)) {
+            throw error("must be a mapping of keys to values");
+        }
+        Map<String, YamlNode> entries = new LinkedHashMap<>();
+        for (NodeTuple tuple : mapping.getValue()) {
+            if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
+                throw new YamlNode(file, tuple.getKeyNode(), path).error("has a key that is not a plain name");
+            }
+            String childPath = path.isEmpty() ? key.getValue() : path + "." + key.getValue();
+            entries.put(key.getValue(), new YamlNode(file, tuple.getValueNode(), childPath));
+        }
+        return entries;
+    }
+
+    /** The items of a sequence, in file order. */
+    public List<YamlNode> items() {
+        if (!(node instanceof SequenceNode sequence)) {
+            throw error("must be a list");
+        }
+        List<YamlNode> items = new ArrayList<>();
+        List<Node> values = sequence.getValue();
+        for (int i = 0; i < values.size(); i++) {
+            items.add(new YamlNode(file, values.get(i), path + "[" + i + "]"));
+        }
+        return items;
+    }
+
+    /** Reads a mapping whose keys must all be among {@code allowed}. */
+    public Fields fields(Set<String> allowed) {
+        Map<String, YamlNode> entries = entries();
+        for (Map.Entry<String, YamlNode> entry : entries.entrySet()) {
+            if (!allowed.contains(entry.getKey())) {
+                throw entry.getValue().error("is not a known key here; expected one of " + new TreeSet<>(allowed));
+            }
+        }
+        return new Fields(this, entries);
+    }
+
+    /** A scalar as text. Numbers and booleans are accepted as their written form. */
+    public String text() {
+        if (!(node instanceof ScalarNode scalar) || node.getTag().equals(Tag.NULL)) {
+            throw error("must be a single value, not " + kind());
+        }
+        return scalar.getValue();
+    }
+
+    public int integer() {
+        if (!(node instanceof ScalarNode) || !node.getTag().equals(Tag.INT)) {
+            throw error("must be a whole number");
+        }
+        try {
+            return Integer.parseInt(((ScalarNode) node).getValue());
+        } catch (NumberFormatException e) {
+            throw error("must be a whole number that fits in 32 bits");
+        }
+    }
+
+    public boolean bool() {
+        if (!(node instanceof ScalarNode) || !node.getTag().equals(Tag.BOOL)) {
+            throw error("must be true or false");
+        }
+        return Boolean.parseBoolean(((ScalarNode) node).getValue());
+    }
+
+    private String kind() {
+        if (node instanceof MappingNode) {
+            return "a mapping";
+        }
+        if (node instanceof SequenceNode) {
+            return "a list";
+        }
+        return node.getTag().equals(Tag.NULL) ? "an empty value" : "a value";
+    }
+
+    /** A plain Java view (maps, lists, strings, numbers, booleans) for templates. */
+    public Object toJava() {
+        if (node instanceof MappingNode) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            entries().forEach((k, v) -> map.put(k, v.toJava()));
+            return java.util.Collections.unmodifiableMap(map);
+        }
+        if (node instanceof SequenceNode) {
+            return items().stream().map(YamlNode::toJava).toList();
+        }
+        ScalarNode scalar = (ScalarNode) node;
+        Tag tag = node.getTag();
+        if (tag.equals(Tag.NULL)) {
+            return null;
+        }
+        if (tag.equals(Tag.INT)) {
+            return Long.parseLong(scalar.getValue());
+        }
+        if (tag.equals(Tag.BOOL)) {
+            return Boolean.parseBoolean(scalar.getValue());
+        }
+        return scalar.getValue();
+    }
+
+    /** The keys of one mapping, read with their requirements checked. */
+    public static final class Fields {
+        private final YamlNode owner;
+        private final Map<String, YamlNode> entries;
+
+        private Fields(YamlNode owner, Map<String, YamlNode> entries) {
+            this.owner = owner;
+            this.entries = entries;
+        }
+
+        public YamlNode required(String key) {
+            YamlNode value = entries.get(key);
+            if (value == null) {
+                throw SiteException.content(owner.file, owner.line(),
+                        "'" + owner.path() + "' is missing the required key '" + key + "'");
+            }
+            return value;
+        }
+
+        public Optional<YamlNode> optional(String key) {
+            return Optional.ofNullable(entries.get(key));
+        }
+
+        public String text(String key) {
+            return required(key).text();
+        }
+
+        public String text(String key, String fallback) {
+            return optional(key).map(YamlNode::text).orElse(fallback);
+        }
+
+        public int integer(String key, int fallback) {
+            return optional(key).map(YamlNode::integer).orElse(fallback);
+        }
+
+        public <T> List<T> list(String key, Function<YamlNode, T> reader) {
+            return optional(key).map(n -> n.items().stream().map(reader).toList()).orElse(List.of());
+        }
+    }
+}

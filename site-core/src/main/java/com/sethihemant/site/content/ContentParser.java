@@ -1,0 +1,280 @@
+package com.sethihemant.site.content;
+
+import com.sethihemant.site.ExitCodes;
+import com.sethihemant.site.Problem;
+import com.sethihemant.site.SiteException;
+import com.sethihemant.site.TextFiles;
+import org.asciidoctor.Asciidoctor;
+import org.asciidoctor.Attributes;
+import org.asciidoctor.Options;
+import org.asciidoctor.SafeMode;
+import org.asciidoctor.log.LogRecord;
+import org.asciidoctor.log.Severity;
+import org.jsoup.Jsoup;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads AsciiDoc sources into {@link Document}s with one Asciidoctor instance, strictly: a header
+ * that JBake would silently misread (no title, a bad date, a misspelt {@code :jbake-} attribute)
+ * and every Asciidoctor warning are errors that name the file and line.
+ *
+ * <p>Headers follow JBake's conventions, so the same files work with stock JBake:
+ * <pre>
+ * = Title
+ * :jbake-type: post
+ * :jbake-status: published
+ * :jbake-date: 2026-11-23
+ * :jbake-tags: storage, gpu
+ * :description: One or two sentences for listings and search engines.
+ * </pre>
+ */
+public final class ContentParser implements AutoCloseable {
+
+    /** The {@code :jbake-*:} attributes this site understands; any other is a typo. */
+    static final Set<String> JBAKE_ATTRIBUTES = Set.of("type", "status", "date", "updated", "tags");
+
+    private static final int WORDS_PER_MINUTE = 230;
+    private static final int DESCRIPTION_LIMIT = 160;
+    private static final Pattern ATTRIBUTE_LINE = Pattern.compile("^:!?([A-Za-z0-9_][A-Za-z0-9_-]*)!?:");
+
+    private final Asciidoctor asciidoctor;
+    private final ThreadLocal<List<LogRecord>> log = ThreadLocal.withInitial(ArrayList::new);
+
+    /** Starts Asciidoctor (a few seconds: JRuby boots), so create one parser and reuse it. */
+    public ContentParser() {
+        // Asciidoctor also logs through java.util.logging; the CLI silences that and we report
+        // each record ourselves, with its file and line.
+        this.asciidoctor = Asciidoctor.Factory.create();
+        this.asciidoctor.registerLogHandler(record -> log.get().add(record));
+    }
+
+    /**
+     * Parses one source.
+     *
+     * @param contentRoot the content folder the file belongs to (its URL follows its path there)
+     * @param file        the AsciiDoc file
+     * @param types       the document types the theme has templates for
+     * @throws SiteException listing every problem found in the file
+     */
+    public Document parse(Path contentRoot, Path file, Set<String> types) {
+        String relative = contentRoot.relativize(file).toString().replace('\\', '/');
+        String text = read(file);
+        Header header = Header.scan(text);
+        List<Problem> problems = new ArrayList<>();
+
+        for (String segment : relative.substring(0, relative.lastIndexOf('.')).split("/")) {
+            if (!Routes.isSlug(segment) && !segment.equals("404")) {
+                problems.add(Problem.at(file, "'" + segment + "' cannot be part of a clean URL; rename it"
+                        + " using lower-case letters, digits and hyphens, such as '" + Slugs.suggest(segment) + "'"));
+            }
+        }
+
+        org.asciidoctor.ast.Document ast;
+        String body;
+        log.get().clear();
+        try {
+            ast = asciidoctor.load(text, options(file));
+            body = ast.convert();
+        } finally {
+            for (LogRecord record : log.get()) {
+                if (isProblem(record)) {
+                    int line = record.getCursor() == null ? 0 : Math.max(0, record.getCursor().getLineNumber());
+                    problems.add(new Problem(file, line, "Asciidoctor: " + record.getMessage()
+                            + " (warnings fail the build; fix the markup)"));
+                }
+            }
+            log.get().clear();
+        }
+
+        Map<String, Object> attributes = ast.getAttributes();
+        for (String name : attributes.keySet()) {
+            if (name.startsWith("jbake-") && !JBAKE_ATTRIBUTES.contains(name.substring(6))) {
+                String suggestion = Slugs.closest(name.substring(6), JBAKE_ATTRIBUTES)
+                        .map(s -> "; did you mean ':jbake-" + s + ":'?").orElse("");
+                problems.add(new Problem(file, header.line(name),
+                        "unknown attribute ':" + name + ":'" + suggestion));
+            }
+        }
+
+        String titleHtml = ast.getDoctitle();
+        if (titleHtml == null || titleHtml.isBlank()) {
+            problems.add(new Problem(file, 1, "has no title; start the file with a line such as '= My title'"));
+        }
+        String type = attribute(attributes, "jbake-type");
+        if (type == null) {
+            problems.add(new Problem(file, 0, "has no type; add ':jbake-type: post' (or page) to the header"));
+        } else if (!types.contains(type)) {
+            problems.add(new Problem(file, header.line("jbake-type"), "has the unknown type '" + type
+                    + "'; the theme has templates for " + new java.util.TreeSet<>(types)));
+        }
+        Status status = null;
+        String statusText = attribute(attributes, "jbake-status");
+        if (statusText == null) {
+            problems.add(new Problem(file, 0,
+                    "has no status; add ':jbake-status: published' or ':jbake-status: draft' to the header"));
+        } else {
+            status = Status.of(statusText).orElse(null);
+            if (status == null) {
+                problems.add(new Problem(file, header.line("jbake-status"), "has the unknown status '"
+                        + statusText + "'; use 'published' or 'draft'"));
+            }
+        }
+        LocalDate date = date(attributes, "jbake-date", header, file, problems);
+        if (date == null && attribute(attributes, "jbake-date") == null && attribute(attributes, "revdate") != null) {
+            date = date(attributes, "revdate", header, file, problems);
+        }
+        if (date == null && Routes.POST.equals(type) && attribute(attributes, "jbake-date") == null) {
+            problems.add(new Problem(file, 0, "is a post without a date; add ':jbake-date: YYYY-MM-DD' to the header"));
+        }
+        LocalDate updated = date(attributes, "jbake-updated", header, file, problems);
+        if (updated != null && date != null && updated.isBefore(date)) {
+            problems.add(new Problem(file, header.line("jbake-updated"),
+                    "is updated (" + updated + ") before it was published (" + date + ")"));
+        }
+        List<String> tags = tags(attribute(attributes, "jbake-tags"), header, file, problems);
+
+        if (!problems.isEmpty()) {
+            problems.sort(Comparator.comparingInt(Problem::line));
+            throw new SiteException(problems, ExitCodes.SITE_PROBLEM);
+        }
+
+        String plainTitle = Jsoup.parse(titleHtml).text();
+        String bodyText = Jsoup.parse(body).text();
+        String description = attribute(attributes, "description");
+        if (description == null || description.isBlank()) {
+            description = summarise(Jsoup.parse(body).select("p").text());
+        }
+        Map<String, Object> others = new LinkedHashMap<>();
+        attributes.forEach((k, v) -> {
+            if (!k.startsWith("jbake-") && v != null) {
+                others.put(k, v);
+            }
+        });
+        return new Document(file, type, status, plainTitle, titleHtml, date, updated, tags, description.strip(), body,
+                Routes.urlFor(type, relative, date), readingMinutes(bodyText), others);
+    }
+
+    private Options options(Path file) {
+        return Options.builder()
+                // Includes resolve against the file's folder and may not leave it.
+                .safe(SafeMode.SAFE)
+                .baseDir(file.getParent().toFile())
+                .sourcemap(true)
+                .attributes(Attributes.builder()
+                        .attribute("source-highlighter", "rouge")
+                        .attribute("rouge-css", "class")
+                        .attribute("idprefix", "")
+                        .attribute("idseparator", "-")
+                        .attribute("sectanchors", "")
+                        .attribute("attribute-missing", "warn")
+                        .attribute("docname", file.getFileName().toString().replaceFirst("\\.adoc$", ""))
+                        .build())
+                .build();
+    }
+
+    private static boolean isProblem(LogRecord record) {
+        // An unresolved cross reference is only INFO for Asciidoctor, but it is a broken link here.
+        return record.getSeverity().compareTo(Severity.WARN) >= 0
+                || record.getMessage().startsWith("possible invalid reference");
+    }
+
+    private static String read(Path file) {
+        String text = TextFiles.readUtf8(file);
+        if (text.isBlank()) {
+            throw SiteException.content(file, 0, "is empty; write a header and some content, or delete it");
+        }
+        return text;
+    }
+
+    private static String attribute(Map<String, Object> attributes, String name) {
+        Object value = attributes.get(name);
+        return value == null ? null : value.toString().strip();
+    }
+
+    private static LocalDate date(Map<String, Object> attributes, String name, Header header, Path file,
+                                  List<Problem> problems) {
+        String value = attribute(attributes, name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            problems.add(new Problem(file, header.line(name), "has the date '" + value + "' in ':" + name
+                    + ":'; write it as YYYY-MM-DD, for example 2026-11-23"));
+            return null;
+        }
+    }
+
+    private static List<String> tags(String value, Header header, Path file, List<Problem> problems) {
+        if (value == null || value.isBlank()) {
+            return List.of();
+        }
+        Set<String> tags = new LinkedHashSet<>();
+        for (String raw : value.split(",")) {
+            String tag = raw.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", "-");
+            if (tag.isEmpty()) {
+                continue;
+            }
+            if (!Routes.isSlug(tag)) {
+                problems.add(new Problem(file, header.line("jbake-tags"), "has the tag '" + raw.strip()
+                        + "', which cannot become a clean URL; use letters, digits and hyphens, such as '"
+                        + Slugs.suggest(raw) + "'"));
+            } else {
+                tags.add(tag);
+            }
+        }
+        return List.copyOf(tags);
+    }
+
+    private static String summarise(String text) {
+        String clean = text.strip();
+        if (clean.length() <= DESCRIPTION_LIMIT) {
+            return clean;
+        }
+        int cut = clean.lastIndexOf(' ', DESCRIPTION_LIMIT - 1);
+        return clean.substring(0, cut > 0 ? cut : DESCRIPTION_LIMIT - 1).replaceAll("[,;:.]$", "") + "…";
+    }
+
+    private static int readingMinutes(String text) {
+        int words = text.isBlank() ? 0 : text.strip().split("\\s+").length;
+        return Math.max(1, Math.round(words / (float) WORDS_PER_MINUTE));
+    }
+
+    @Override
+    public void close() {
+        asciidoctor.shutdown();
+    }
+
+    /** Lines of header attributes, so that a bad value can be reported where it is written. */
+    private record Header(Map<String, Integer> lines) {
+        static Header scan(String text) {
+            Map<String, Integer> lines = new LinkedHashMap<>();
+            String[] all = text.split("\n", -1);
+            for (int i = 0; i < all.length; i++) {
+                Matcher m = ATTRIBUTE_LINE.matcher(all[i]);
+                if (m.find()) {
+                    lines.putIfAbsent(m.group(1), i + 1);
+                }
+            }
+            return new Header(lines);
+        }
+
+        int line(String attribute) {
+            return lines.getOrDefault(attribute, 0);
+        }
+    }
+}
