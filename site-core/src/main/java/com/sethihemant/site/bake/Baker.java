@@ -39,6 +39,8 @@ public final class Baker {
     /** Templates for pages the baker generates; they cannot be used as a document type. */
     static final Set<String> LISTING_TEMPLATES = Set.of("blog", "tags", "tag", "archive");
 
+    private static final Formats FORMATS = new Formats();
+
     private final ContentParser parser;
     private final Clock clock;
     private final PageRenderer renderer;
@@ -234,11 +236,11 @@ public final class Baker {
             model.byTag().forEach((name, tagged) -> tags.add(new Listing.Tag(name, "/tags/" + name + "/", tagged)));
             for (Listing.Tag tag : tags) {
                 Map<String, Object> values = base(tag.url());
-                values.put("tag", tag);
+                values.put("tagPage", tag);
                 page("tag", values, "the tag page " + tag.url(), true, tag.posts().get(0).lastModified());
             }
             Map<String, Object> tagIndex = base("/tags/");
-            tagIndex.put("tags", tags);
+            tagIndex.put("allTags", tags);
             page("tags", tagIndex, "the tags index", true, newest);
             Map<String, Object> archive = base("/archive/");
             archive.put("years", years(model.byYear()));
@@ -275,6 +277,7 @@ public final class Baker {
             values.put("data", data);
             values.put("url", url);
             values.put("preview", preview);
+            values.put("fmt", FORMATS);
             return values;
         }
 

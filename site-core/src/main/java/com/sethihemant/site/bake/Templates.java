@@ -41,7 +41,9 @@ final class Templates {
         configuration.setAutoNewLine(false);
         configuration.setAutoIndent(false);
         configuration.setAutoEscape(false);
-        configuration.setExpandEmptyElements(true);
+        // Elements without a body are written self-closed, which HTML allows for void elements
+        // only: templates call meta(...) and link(...) bare, and give every other element a body.
+        configuration.setExpandEmptyElements(false);
         this.engine = new MarkupTemplateEngine(Templates.class.getClassLoader(), folder.toFile(), configuration);
     }
 

@@ -49,7 +49,10 @@ public final class YamlNode {
         return parse(file, text);
     }
 
-    /** Parses YAML text; {@code file} only names the source in error messages. */
+    /**
+     * Parses YAML text; {@code file} only names the source in error messages. Duplicate keys are
+     * reported when a mapping is read, with the line of the second occurrence.
+     */
     public static YamlNode parse(Path file, String text) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
@@ -109,6 +112,9 @@ public final class YamlNode {
                 throw new YamlNode(file, tuple.getKeyNode(), path).error("has a key that is not a plain name");
             }
             String childPath = path.isEmpty() ? key.getValue() : path + "." + key.getValue();
+            if (entries.containsKey(key.getValue())) {
+                throw new YamlNode(file, key, childPath).error("appears twice; keep one");
+            }
             entries.put(key.getValue(), new YamlNode(file, tuple.getValueNode(), childPath));
         }
         return entries;

@@ -1,0 +1,28 @@
+package com.sethihemant.site.bake;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * Formatting helpers that templates receive as {@code fmt}. The site is written in English, so
+ * dates are formatted in English whatever the build machine's locale is.
+ */
+public final class Formats {
+
+    private static final DateTimeFormatter LONG = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
+
+    Formats() {
+    }
+
+    /** {@code 23 November 2026}. */
+    public String date(LocalDate date) {
+        return LONG.format(date);
+    }
+
+    /** {@code 23 Nov}, for lists already grouped by year. */
+    public String shortDate(LocalDate date) {
+        return SHORT.format(date);
+    }
+}

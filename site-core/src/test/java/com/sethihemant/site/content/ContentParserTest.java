@@ -1,0 +1,230 @@
+package com.sethihemant.site.content;
+
+import com.sethihemant.site.FixtureSite;
+import com.sethihemant.site.Problem;
+import com.sethihemant.site.SiteException;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ContentParserTest {
+
+    private static final Set<String> TYPES = Set.of("post", "page");
+
+    @TempDir
+    Path dir;
+    private FixtureSite site;
+    private Path content;
+
+    @BeforeEach
+    void setUp() {
+        site = new FixtureSite(dir);
+        content = dir.resolve("content");
+    }
+
+    private Document parse(Path file) {
+        return FixtureSite.parser().parse(content, file, TYPES);
+    }
+
+    private Problem onlyProblem(Path file) {
+        SiteException e = assertThrows(SiteException.class, () -> parse(file));
+        assertEquals(1, e.problems().size(), () -> "expected one problem, got " + e.problems());
+        return e.problems().get(0);
+    }
+
+    @Test
+    void readsJBakeHeaderIntoDocument() {
+        Path file = site.write("content/blog/2026/first-post.adoc", """
+                = First *post*
+                :jbake-type: post
+                :jbake-status: published
+                :jbake-date: 2026-03-04
+                :jbake-updated: 2026-03-05
+                :jbake-tags: Storage, GPU clusters,storage
+                :description: What this post is about.
+
+                Hello.
+                """);
+        Document doc = parse(file);
+        assertAll(
+                () -> assertEquals("First post", doc.title()),
+                () -> assertEquals("First <strong>post</strong>", doc.titleHtml()),
+                () -> assertEquals("post", doc.type()),
+                () -> assertEquals(Status.PUBLISHED, doc.status()),
+                () -> assertEquals(LocalDate.of(2026, 3, 4), doc.date()),
+                () -> assertEquals(LocalDate.of(2026, 3, 5), doc.lastModified()),
+                () -> assertEquals(List.of("storage", "gpu-clusters"), doc.tags()),
+                () -> assertEquals("What this post is about.", doc.description()),
+                () -> assertEquals("/blog/2026/first-post/", doc.url()),
+                () -> assertEquals("Hello.", Jsoup.parse(doc.bodyHtml()).text()));
+    }
+
+    @Test
+    void derivesDescriptionFromTheFirstParagraphsWhenNoneIsGiven() {
+        String words = "word ".repeat(60).strip();
+        Path file = site.write("content/about.adoc", "= About\n:jbake-type: page\n:jbake-status: published\n\n"
+                + words + "\n");
+        String description = parse(file).description();
+        assertTrue(description.length() <= 160, description);
+        assertTrue(description.endsWith("…"), description);
+    }
+
+    @Test
+    void highlightsSourceBlocksAtBuildTimeWithClasses() {
+        Path file = site.write("content/code.adoc", """
+                = Code
+                :jbake-type: page
+                :jbake-status: published
+
+                [source,java]
+                ----
+                class A {}
+                ----
+                """);
+        var pre = Jsoup.parse(parse(file).bodyHtml()).selectFirst("pre.rouge");
+        assertTrue(pre != null && !pre.select("span.kd").isEmpty(), "expected rouge token classes");
+    }
+
+    @Test
+    void escapesMarkupInTitles() {
+        Path file = site.write("content/xss.adoc", """
+                = <script>alert(1)</script> & <b>bold</b>
+                :jbake-type: page
+                :jbake-status: published
+
+                Body.
+                """);
+        Document doc = parse(file);
+        assertEquals("<script>alert(1)</script> & <b>bold</b>", doc.title());
+        var title = Jsoup.parseBodyFragment(doc.titleHtml()).body();
+        assertTrue(title.select("script, b").isEmpty(), "markup in a title must never become elements");
+    }
+
+    @Test
+    void rejectsMissingTitleAtLineOne() {
+        Path file = site.write("content/untitled.adoc", ":jbake-type: page\n:jbake-status: published\n\nBody.\n");
+        Problem problem = onlyProblem(file);
+        assertEquals(1, problem.line());
+        assertTrue(problem.message().contains("no title"), problem.message());
+    }
+
+    @Test
+    void rejectsPostWithoutDate() {
+        Path file = site.write("content/undated.adoc", "= Undated\n:jbake-type: post\n:jbake-status: published\n\nx\n");
+        assertTrue(onlyProblem(file).message().contains("without a date"));
+    }
+
+    @Test
+    void rejectsMalformedDateAtItsLine() {
+        Path file = site.write("content/bad-date.adoc", "= Bad\n:jbake-type: post\n:jbake-status: published\n"
+                + ":jbake-date: 2026-13-01\n\nx\n");
+        Problem problem = onlyProblem(file);
+        assertEquals(4, problem.line());
+        assertTrue(problem.message().contains("YYYY-MM-DD"), problem.message());
+    }
+
+    @Test
+    void rejectsUnknownStatusAtItsLine() {
+        Path file = site.write("content/status.adoc", "= S\n:jbake-type: page\n:jbake-status: publish\n\nx\n");
+        Problem problem = onlyProblem(file);
+        assertEquals(3, problem.line());
+        assertTrue(problem.message().contains("'publish'"), problem.message());
+    }
+
+    @Test
+    void rejectsMissingStatusInsteadOfSilentlyDrafting() {
+        Path file = site.write("content/nostatus.adoc", "= S\n:jbake-type: page\n\nx\n");
+        assertTrue(onlyProblem(file).message().contains(":jbake-status: published"));
+    }
+
+    @Test
+    void rejectsUnknownTypeListingTheKnownOnes() {
+        Path file = site.write("content/type.adoc", "= T\n:jbake-type: article\n:jbake-status: published\n\nx\n");
+        Problem problem = onlyProblem(file);
+        assertEquals(2, problem.line());
+        assertTrue(problem.message().contains("[page, post]"), problem.message());
+    }
+
+    @Test
+    void suggestsTheRightNameForAMisspeltJBakeAttribute() {
+        Path file = site.write("content/typo.adoc", "= T\n:jbake-type: page\n:jbake-status: published\n"
+                + ":jbake-tpye: post\n\nx\n");
+        Problem problem = onlyProblem(file);
+        assertEquals(4, problem.line());
+        assertTrue(problem.message().contains("did you mean ':jbake-type:'"), problem.message());
+    }
+
+    @Test
+    void rejectsIncludeOfMissingFileAtItsLine() {
+        Path file = site.write("content/include.adoc", "= I\n:jbake-type: page\n:jbake-status: published\n\n"
+                + "include::missing.adoc[]\n");
+        Problem problem = onlyProblem(file);
+        assertEquals(5, problem.line());
+        assertTrue(problem.message().contains("include file not found"), problem.message());
+    }
+
+    @Test
+    void treatsAsciidoctorWarningsAsErrors() {
+        Path file = site.write("content/warn.adoc", "= W\n:jbake-type: page\n:jbake-status: published\n\n"
+                + "Hello {undefined-attribute}.\n");
+        Problem problem = onlyProblem(file);
+        assertTrue(problem.message().startsWith("Asciidoctor:"), problem.message());
+        assertTrue(problem.message().contains("undefined-attribute"), problem.message());
+    }
+
+    @Test
+    void treatsUnresolvedCrossReferencesAsErrors() {
+        Path file = site.write("content/xref.adoc", "= X\n:jbake-type: page\n:jbake-status: published\n\n"
+                + "See <<no-such-section>>.\n");
+        assertTrue(onlyProblem(file).message().contains("possible invalid reference: no-such-section"));
+    }
+
+    @Test
+    void rejectsInvalidUtf8NamingTheLine() {
+        byte[] bytes = "= T\n:jbake-type: page\n:jbake-status: published\n\ncaf\u00e9 \n".getBytes(
+                java.nio.charset.StandardCharsets.ISO_8859_1);
+        Path file = site.writeBytes("content/latin1.adoc", bytes);
+        Problem problem = onlyProblem(file);
+        assertEquals(5, problem.line());
+        assertTrue(problem.message().contains("UTF-8"), problem.message());
+    }
+
+    @Test
+    void rejectsEmptyFile() {
+        Path file = site.write("content/empty.adoc", "  \n\n");
+        assertTrue(onlyProblem(file).message().contains("is empty"));
+    }
+
+    @Test
+    void rejectsTagThatCannotBecomeACleanUrl() {
+        Path file = site.write("content/tags.adoc", "= T\n:jbake-type: page\n:jbake-status: published\n"
+                + ":jbake-tags: ok, C++\n\nx\n");
+        Problem problem = onlyProblem(file);
+        assertEquals(4, problem.line());
+        assertTrue(problem.message().contains("'C++'") && problem.message().contains("'cpp'"), problem.message());
+    }
+
+    @Test
+    void rejectsFileNamesThatCannotBecomeCleanUrls() {
+        Path file = site.write("content/My Post.adoc", "= T\n:jbake-type: page\n:jbake-status: published\n\nx\n");
+        assertTrue(onlyProblem(file).message().contains("'my-post'"));
+    }
+
+    @Test
+    void reportsEveryProblemOfAFileAtOnce() {
+        Path file = site.write("content/many.adoc", ":jbake-type: nope\n:jbake-status: maybe\n\nx\n");
+        SiteException e = assertThrows(SiteException.class, () -> parse(file));
+        assertEquals(3, e.problems().size(), e.getMessage());
+    }
+}

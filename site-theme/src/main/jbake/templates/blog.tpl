@@ -1,0 +1,32 @@
+// One page of the blog index: `posts` holds this page's posts, newest first.
+layout 'layouts/default.tpl', true,
+        pageTitle: pagination.current == 1 ? 'Blog' : 'Blog, page ' + pagination.current + ' of ' + pagination.total,
+        pageDescription: 'Posts and paper notes by ' + site.author.name + ' on storage for AI/ML, distributed systems and infrastructure, newest first.',
+        mainContent: contents {
+            h1 { yield 'Blog' }
+            p(class: 'lede') {
+                yield 'Posts and paper notes, newest first. Browse by '
+                a(href: '/tags/') { yield 'tag' }
+                yield ' or by '
+                a(href: '/archive/') { yield 'year' }
+                yield ', or follow the '
+                a(href: '/feed.xml') { yield 'Atom feed' }
+                yield '.'
+            }
+            if (posts) {
+                include template: 'partials/post-list.tpl'
+            } else {
+                p { yield 'No posts yet.' }
+            }
+            if (pagination.total > 1) {
+                nav(class: 'pagination', 'aria-label': 'Pages of posts') {
+                    if (pagination.newerUrl) {
+                        a(href: pagination.newerUrl, rel: 'prev') { yield '← Newer posts' }
+                    }
+                    span(class: 'pagination__status') { yield 'Page ' + pagination.current + ' of ' + pagination.total }
+                    if (pagination.olderUrl) {
+                        a(href: pagination.olderUrl, rel: 'next') { yield 'Older posts →' }
+                    }
+                }
+            }
+        }

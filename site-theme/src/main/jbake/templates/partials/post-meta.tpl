@@ -1,0 +1,16 @@
+// Date, reading time and tags of the post in `content`.
+p(class: 'post-meta') {
+    time(class: 'dt-published', datetime: content.date.toString()) { yield fmt.date(content.date) }
+    if (content.updated) {
+        yield ' · updated '
+        time(class: 'dt-updated', datetime: content.updated.toString()) { yield fmt.date(content.updated) }
+    }
+    yield ' · ' + content.readingMinutes + ' min read'
+}
+if (content.tags) {
+    ul(class: 'tag-list', 'aria-label': 'Tags') {
+        content.tags.each { tag ->
+            li { a(class: 'p-category', href: '/tags/' + tag + '/', rel: 'tag') { yield tag } }
+        }
+    }
+}

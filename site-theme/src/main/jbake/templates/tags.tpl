@@ -1,0 +1,19 @@
+// Every tag, with how many posts carry it.
+layout 'layouts/default.tpl', true,
+        pageTitle: 'Tags',
+        pageDescription: 'The topics ' + site.author.name + ' writes about, with the posts on each.',
+        mainContent: contents {
+            h1 { yield 'Tags' }
+            if (allTags) {
+                ul(class: 'tag-index') {
+                    allTags.each { tag ->
+                        li {
+                            a(href: tag.url, rel: 'tag') { yield tag.name }
+                            yield ' (' + tag.posts.size() + ')'
+                        }
+                    }
+                }
+            } else {
+                p { yield 'No tags yet.' }
+            }
+        }

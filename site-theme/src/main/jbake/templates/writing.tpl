@@ -1,0 +1,86 @@
+// Writing & Speaking: the statement written in writing.adoc, then posts by year, paper notes,
+// talks and the reading list, the last two from data/talks.yml and data/reading-list.yml.
+def notes = posts.findAll { it.tags.contains('paper-notes') }
+def talks = data['talks'] ?: []
+def papers = data['reading-list'] ?: []
+layout 'layouts/default.tpl', true,
+        pageTitle: content.title,
+        pageDescription: content.description,
+        mainContent: contents {
+            article(class: 'page') {
+                h1 { yieldUnescaped content.titleHtml }
+                div(class: 'prose') { yieldUnescaped content.bodyHtml }
+
+                section('aria-labelledby': 'posts') {
+                    h2(id: 'posts') { yield 'Posts' }
+                    if (!years) {
+                        p { yield 'No posts yet.' }
+                    }
+                    years.each { group ->
+                        h3 { yield group.year.toString() }
+                        ul(class: 'archive-list') {
+                            group.posts.each { post ->
+                                li {
+                                    time(datetime: post.date.toString()) { yield fmt.shortDate(post.date) }
+                                    yield ' '
+                                    a(href: post.url) { yieldUnescaped post.titleHtml }
+                                }
+                            }
+                        }
+                    }
+                }
+
+                section('aria-labelledby': 'paper-notes') {
+                    h2(id: 'paper-notes') { yield 'Paper notes' }
+                    if (notes) {
+                        layout 'partials/post-list.tpl', true, posts: notes
+                    } else {
+                        p { yield 'The first notes are being written.' }
+                    }
+                }
+
+                section('aria-labelledby': 'talks') {
+                    h2(id: 'talks') { yield 'Talks' }
+                    if (talks) {
+                        ul(class: 'talk-list') {
+                            talks.each { talk ->
+                                li {
+                                    strong { yield talk.title }
+                                    yield ', ' + talk.event + ', '
+                                    time(datetime: talk.date.toString()) { yield fmt.date(talk.date) }
+                                    ['url': 'Event', 'slides': 'Slides', 'video': 'Video'].each { key, label ->
+                                        if (talk[key]) {
+                                            yield ' · '
+                                            a(href: talk[key]) { yield label }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    } else {
+                        p {
+                            yield 'No public talks are listed yet. If you are organising a conference or a meetup on storage or systems for AI, '
+                            a(href: '/open-to/') { yield 'I would be glad to speak' }
+                            yield '.'
+                        }
+                    }
+                }
+
+                section('aria-labelledby': 'reading-list') {
+                    h2(id: 'reading-list') { yield 'Reading list' }
+                    p { yield 'Foundational systems papers I am reading, with notes where I have written them.' }
+                    ul(class: 'reading-list') {
+                        papers.each { paper ->
+                            li {
+                                a(href: paper.url) { yield paper.title }
+                                yield ' (' + paper.venue + (paper.year ? ' ' + paper.year : '') + ')'
+                                if (paper.note) {
+                                    yield ' · '
+                                    a(href: paper.note) { yield 'my notes' }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
