@@ -14,7 +14,7 @@ layout 'layouts/default.tpl', true,
                 yield '.'
             }
             if (posts) {
-                include template: 'partials/post-list.tpl'
+                layout 'partials/post-list.tpl', true, headingLevel: 2
             } else {
                 p { yield 'No posts yet.' }
             }

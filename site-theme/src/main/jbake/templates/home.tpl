@@ -12,7 +12,7 @@ layout 'layouts/default.tpl', true,
             section(class: 'latest', 'aria-labelledby': 'latest-posts') {
                 h2(id: 'latest-posts') { yield 'Latest posts' }
                 if (posts) {
-                    layout 'partials/post-list.tpl', true, posts: posts.take(site.latestPosts)
+                    layout 'partials/post-list.tpl', true, posts: posts.take(site.latestPosts), headingLevel: 3
                     p { a(href: '/blog/') { yield 'All posts' } }
                 } else {
                     p { yield 'No posts yet.' }

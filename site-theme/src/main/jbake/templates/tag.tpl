@@ -8,5 +8,5 @@ layout 'layouts/default.tpl', true,
                 yield tagPage.posts.size() == 1 ? 'One post. ' : tagPage.posts.size() + ' posts. '
                 a(href: '/tags/') { yield 'All tags' }
             }
-            layout 'partials/post-list.tpl', true, posts: tagPage.posts
+            layout 'partials/post-list.tpl', true, posts: tagPage.posts, headingLevel: 2
         }

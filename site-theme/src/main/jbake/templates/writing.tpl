@@ -33,7 +33,7 @@ layout 'layouts/default.tpl', true,
                 section('aria-labelledby': 'paper-notes') {
                     h2(id: 'paper-notes') { yield 'Paper notes' }
                     if (notes) {
-                        layout 'partials/post-list.tpl', true, posts: notes
+                        layout 'partials/post-list.tpl', true, posts: notes, headingLevel: 3
                     } else {
                         p { yield 'The first notes are being written.' }
                     }

@@ -1,9 +1,13 @@
-// A list of posts: title, date, reading time and description. Expects `posts` and `fmt`.
+// A list of posts: title, date, reading time and description. Expects `posts`, `fmt` and
+// `headingLevel`, the level of the titles (one below the heading above the list).
 ul(class: 'post-list') {
     posts.each { post ->
         li(class: 'post-list__item') {
-            h3(class: 'post-list__title') {
-                a(href: post.url) { yieldUnescaped post.titleHtml }
+            def title = { a(href: post.url) { yieldUnescaped post.titleHtml } }
+            if (headingLevel == 2) {
+                h2(class: 'post-list__title', title)
+            } else {
+                h3(class: 'post-list__title', title)
             }
             p(class: 'post-list__meta') {
                 time(datetime: post.date.toString()) { yield fmt.date(post.date) }

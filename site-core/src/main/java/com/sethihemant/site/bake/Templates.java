@@ -6,6 +6,7 @@ import com.sethihemant.site.SiteException;
 import groovy.text.Template;
 import groovy.text.markup.MarkupTemplateEngine;
 import groovy.text.markup.TemplateConfiguration;
+import org.codehaus.groovy.GroovyBugError;
 import org.codehaus.groovy.control.CompilationFailedException;
 
 import java.io.IOException;
@@ -24,9 +25,10 @@ import java.util.stream.Stream;
  * (stock JBake collects them in {@code Oven.getErrors()} and carries on): they fail the bake with
  * the template, its line and the page that was being rendered.
  *
- * <p>Templates escape text with {@code yield} and insert Asciidoctor's HTML with
- * {@code yieldUnescaped}. Automatic escaping stays off because it escapes only top-level model
- * strings, and would double-escape them inside {@code yield}.
+ * <p>Templates escape text with {@code yield} (or by passing it as an element's text, see
+ * {@link HtmlTemplate}) and insert Asciidoctor's HTML with {@code yieldUnescaped}. Groovy's automatic
+ * escaping stays off because it escapes only top-level model strings, and would double-escape them
+ * inside {@code yield}.
  */
 final class Templates {
 
@@ -41,9 +43,10 @@ final class Templates {
         configuration.setAutoNewLine(false);
         configuration.setAutoIndent(false);
         configuration.setAutoEscape(false);
-        // Elements without a body are written self-closed, which HTML allows for void elements
-        // only: templates call meta(...) and link(...) bare, and give every other element a body.
-        configuration.setExpandEmptyElements(false);
+        // HTML, not XML: void elements are handled by HtmlTemplate, every other element gets its
+        // end tag even when empty (<script src=...></script>).
+        configuration.setExpandEmptyElements(true);
+        configuration.setBaseTemplateClass(HtmlTemplate.class);
         this.engine = new MarkupTemplateEngine(Templates.class.getClassLoader(), folder.toFile(), configuration);
     }
 
@@ -84,7 +87,8 @@ final class Templates {
         }
         try {
             return engine.createTemplateByPath(file.getFileName().toString());
-        } catch (CompilationFailedException e) {
+        } catch (CompilationFailedException | GroovyBugError e) {
+            // GroovyBugError: some invalid templates crash the compiler instead of failing it.
             throw SiteException.content(file, 0, "does not compile: " + e.getMessage().strip());
         } catch (IOException | ClassNotFoundException e) {
             throw SiteException.usage(file, "cannot be read: " + e.getMessage());

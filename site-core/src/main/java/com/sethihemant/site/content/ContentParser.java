@@ -11,6 +11,7 @@ import org.asciidoctor.SafeMode;
 import org.asciidoctor.log.LogRecord;
 import org.asciidoctor.log.Severity;
 import org.jsoup.Jsoup;
+import org.jsoup.parser.Parser;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -154,6 +155,10 @@ public final class ContentParser implements AutoCloseable {
         String plainTitle = Jsoup.parse(titleHtml).text();
         String bodyText = Jsoup.parse(body).text();
         String description = attribute(attributes, "description");
+        if (description != null) {
+            // Header attribute values have had their special characters escaped by Asciidoctor.
+            description = Parser.unescapeEntities(description, false);
+        }
         if (description == null || description.isBlank()) {
             description = summarise(Jsoup.parse(body).select("p").text());
         }

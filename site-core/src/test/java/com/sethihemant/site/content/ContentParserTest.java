@@ -52,7 +52,7 @@ class ContentParserTest {
                 :jbake-date: 2026-03-04
                 :jbake-updated: 2026-03-05
                 :jbake-tags: Storage, GPU clusters,storage
-                :description: What this post is about.
+                :description: What this <post> is about & why.
 
                 Hello.
                 """);
@@ -65,7 +65,7 @@ class ContentParserTest {
                 () -> assertEquals(LocalDate.of(2026, 3, 4), doc.date()),
                 () -> assertEquals(LocalDate.of(2026, 3, 5), doc.lastModified()),
                 () -> assertEquals(List.of("storage", "gpu-clusters"), doc.tags()),
-                () -> assertEquals("What this post is about.", doc.description()),
+                () -> assertEquals("What this <post> is about & why.", doc.description(), "plain text, not HTML"),
                 () -> assertEquals("/blog/2026/first-post/", doc.url()),
                 () -> assertEquals("Hello.", Jsoup.parse(doc.bodyHtml()).text()));
     }

@@ -1,0 +1,74 @@
+package com.sethihemant.site.blog;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Bakes the real sources again with the command line, in a fresh JVM whose working directory is
+ * an empty folder, and compares with the site the build baked: same bytes, a one-line summary,
+ * nothing on stderr, nothing written to the working directory.
+ */
+class CommandLineBakeIT {
+
+    @Test
+    void secondBakeIsByteIdenticalQuietAndWritesOnlyItsOutput(@TempDir Path work) throws Exception {
+        Path cwd = Files.createDirectories(work.resolve("cwd"));
+        Path output = work.resolve("site");
+        Process process = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                "com.sethihemant.site.cli.Main", "bake",
+                "--root", BakedSite.root().toString(),
+                "--output", output.toString())
+                .directory(cwd.toFile())
+                .redirectOutput(work.resolve("stdout.txt").toFile())
+                .redirectError(work.resolve("stderr.txt").toFile())
+                .start();
+        assertTrue(process.waitFor(5, TimeUnit.MINUTES), "bake did not finish");
+        String stdout = Files.readString(work.resolve("stdout.txt"), StandardCharsets.UTF_8);
+        String stderr = Files.readString(work.resolve("stderr.txt"), StandardCharsets.UTF_8);
+
+        assertAll(
+                () -> assertEquals(0, process.exitValue(), stderr),
+                () -> assertEquals("", stderr, "a normal bake prints nothing on stderr"),
+                () -> assertEquals(1, stdout.lines().count(), "a normal bake prints a one-line summary: " + stdout),
+                () -> assertTrue(stdout.startsWith("Baked "), stdout),
+                () -> assertEquals(List.of(), list(cwd), "nothing may be written to the working directory"));
+
+        Map<String, byte[]> built = snapshot(BakedSite.dir());
+        Map<String, byte[]> again = snapshot(output);
+        assertEquals(built.keySet(), again.keySet());
+        built.forEach((file, bytes) -> assertArrayEquals(bytes, again.get(file), file + " differs between bakes"));
+    }
+
+    private static List<Path> list(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.toList();
+        }
+    }
+
+    private static Map<String, byte[]> snapshot(Path root) throws IOException {
+        Map<String, byte[]> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                files.put(root.relativize(file).toString(), Files.readAllBytes(file));
+            }
+        }
+        return files;
+    }
+}

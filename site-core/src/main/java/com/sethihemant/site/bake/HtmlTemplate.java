@@ -1,0 +1,82 @@
+package com.sethihemant.site.bake;
+
+import groovy.lang.GString;
+import groovy.text.markup.BaseTemplate;
+import groovy.text.markup.MarkupTemplateEngine;
+import groovy.text.markup.TemplateConfiguration;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The base class of the theme's templates: Groovy's markup builder, made to write HTML rather than
+ * XML. Void elements ({@code meta}, {@code link}, {@code img}, ...) are written as {@code <meta ...>}
+ * with no end tag and no trailing slash; attributes whose value is {@code null} are left out; and a
+ * text body passed as an argument, as in {@code p(title)}, is escaped like {@code yield} would.
+ */
+public abstract class HtmlTemplate extends BaseTemplate {
+
+    /** The elements HTML defines as void: they never have content or an end tag. */
+    static final Set<String> VOID_ELEMENTS = Set.of("area", "base", "br", "col", "embed", "hr", "img", "input",
+            "link", "meta", "source", "track", "wbr");
+
+    protected HtmlTemplate(MarkupTemplateEngine engine, Map<?, ?> model, Map<String, String> modelTypes,
+                           TemplateConfiguration configuration) {
+        super(engine, model, modelTypes, configuration);
+    }
+
+    @Override
+    public Object methodMissing(String tagName, Object args) throws IOException {
+        if (!(args instanceof Object[] arguments) || getModel().get(tagName) instanceof groovy.lang.Closure) {
+            return super.methodMissing(tagName, args);
+        }
+        if (VOID_ELEMENTS.contains(tagName)) {
+            StringBuilder tag = new StringBuilder("<").append(tagName);
+            for (Object argument : arguments) {
+                if (argument instanceof Map<?, ?> attributes) {
+                    attributes.forEach((name, value) -> {
+                        if (value != null) {
+                            tag.append(' ').append(name).append("=\"").append(escape(value.toString())).append('"');
+                        }
+                    });
+                } else {
+                    throw new IllegalArgumentException("<" + tagName + "> is a void element: it takes attributes only");
+                }
+            }
+            yieldUnescaped(tag.append('>'));
+            return this;
+        }
+        Object[] safe = arguments.clone();
+        for (int i = 0; i < safe.length; i++) {
+            if (safe[i] instanceof String || safe[i] instanceof GString) {
+                safe[i] = escape(safe[i].toString());
+            } else if (safe[i] instanceof Map<?, ?> attributes && attributes.containsValue(null)) {
+                Map<Object, Object> present = new java.util.LinkedHashMap<>();
+                attributes.forEach((k, v) -> {
+                    if (v != null) {
+                        present.put(k, v);
+                    }
+                });
+                safe[i] = present;
+            }
+        }
+        return super.methodMissing(tagName, safe);
+    }
+
+    /** Escapes text for an HTML attribute value or text content. */
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

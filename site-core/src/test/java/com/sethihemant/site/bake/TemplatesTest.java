@@ -1,0 +1,71 @@
+package com.sethihemant.site.bake;
+
+import com.sethihemant.site.SiteException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TemplatesTest {
+
+    @TempDir
+    Path dir;
+
+    private String render(String template, Map<String, Object> model) throws IOException {
+        Files.writeString(dir.resolve("t.tpl"), template);
+        return new Templates(dir).render("t", new HashMap<>(model), "a test page");
+    }
+
+    @Test
+    void writesVoidElementsAsHtmlWithoutEndTagOrSlash() throws IOException {
+        assertEquals("<meta charset=\"utf-8\"><link rel=\"icon\" href=\"/a?b=1&amp;c=2\">",
+                render("meta(charset: 'utf-8'); link(rel: 'icon', href: '/a?b=1&c=2')", Map.of()));
+    }
+
+    @Test
+    void writesEndTagsOfEmptyNonVoidElements() throws IOException {
+        assertEquals("<script src=\"/a.js\"></script><div></div>", render("script(src: '/a.js'); div()", Map.of()));
+    }
+
+    @Test
+    void leavesOutAttributesWithoutValue() throws IOException {
+        assertEquals("<a href=\"/x/\">x</a><meta name=\"a\">",
+                render("a(href: '/x/', 'aria-current': null) { yield 'x' }; meta(name: 'a', content: null)", Map.of()));
+    }
+
+    @Test
+    void escapesTextWhetherYieldedOrPassedAsBody() throws IOException {
+        assertEquals("<p>&lt;b&gt;&amp;</p><p>&lt;b&gt;&amp;</p><p><b>ok</b></p>",
+                render("p(text); p { yield text }; p { yieldUnescaped html }", Map.of("text", "<b>&", "html", "<b>ok</b>")));
+    }
+
+    @Test
+    void escapesQuotesInAttributes() throws IOException {
+        assertEquals("<meta content=\"say &quot;hi&quot;\">", render("meta(content: text)", Map.of("text", "say \"hi\"")));
+    }
+
+    @Test
+    void listsTopLevelTemplatesByName() throws IOException {
+        Files.writeString(dir.resolve("post.tpl"), "");
+        Files.createDirectories(dir.resolve("partials"));
+        Files.writeString(dir.resolve("partials/footer.tpl"), "");
+        assertEquals(java.util.Set.of("post"), new Templates(dir).names());
+    }
+
+    @Test
+    void compileErrorNamesTheTemplate() throws IOException {
+        Files.writeString(dir.resolve("broken.tpl"), "p { yield 'x' \n");
+        SiteException e = assertThrows(SiteException.class,
+                () -> new Templates(dir).render("broken", new HashMap<>(), "a page"));
+        assertEquals(dir.resolve("broken.tpl"), e.problems().get(0).file());
+        assertTrue(e.getMessage().contains("does not compile"), e.getMessage());
+    }
+}
