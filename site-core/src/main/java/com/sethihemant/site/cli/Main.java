@@ -17,7 +17,7 @@ import java.util.logging.LogManager;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Builds, previews and checks Hemant Sethi's site.",
-        subcommands = {BakeCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {BakeCommand.class, ServeCommand.class, CheckLinksCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success",

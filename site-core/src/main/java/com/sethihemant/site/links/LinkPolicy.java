@@ -1,0 +1,347 @@
+package com.sethihemant.site.links;
+
+import com.sethihemant.site.ExitCodes;
+import com.sethihemant.site.SiteException;
+import com.sethihemant.site.config.YamlNode;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
+
+/**
+ * How links are checked: settings for the run, per-host rules and exclusions. Built-in rules
+ * cover hosts known to fight robots (LinkedIn, X/Twitter, GitHub); the site's policy file
+ * ({@code links.yml}) overrides them key by key, the most specific host name winning. Every key
+ * is listed with its default and meaning in {@link #CHECK_KEYS} and {@link #HOST_KEYS}.
+ */
+public final class LinkPolicy {
+
+    /** A documented key of the policy file. */
+    public record Key(String name, String defaultValue, String description) {
+    }
+
+    /** The keys of the {@code check} section, which applies to the whole run. */
+    public static final List<Key> CHECK_KEYS = List.of(
+            new Key("concurrency", "32", "requests in flight at once, all hosts together"),
+            new Key("connectTimeout", "10s", "how long to wait for a connection"),
+            new Key("requestTimeout", "20s", "how long to wait for a response's status and first bytes"),
+            new Key("deadline", "10m", "the longest the external check may run; links left are reported as not checked"),
+            new Key("retries", "2", "retries after a 5xx, 408, 429, time-out or connection error"),
+            new Key("backoff", "1s", "the wait before the first retry; it doubles each time, with random jitter"),
+            new Key("maxRetryAfter", "60s", "the longest a Retry-After header can make the checker wait"),
+            new Key("maxRedirects", "10", "redirects followed before a link counts as broken"),
+            new Key("cacheMaxAge", "1d", "how long a success stays in the cache"),
+            new Key("userAgent", "(names the site)", "the User-Agent header sent with every request"));
+
+    /** The keys of {@code defaults} and of each entry of {@code hosts}. */
+    public static final List<Key> HOST_KEYS = List.of(
+            new Key("concurrency", "2", "requests in flight to one host at once"),
+            new Key("interval", "100ms", "the least time between the starts of two requests to one host"),
+            new Key("method", "HEAD", "HEAD to try HEAD first and fall back to GET, or GET to use GET only"),
+            new Key("accept", "[]", "status codes that count as working besides 2xx"),
+            new Key("blocked", "[999]", "status codes meaning the host refuses robots: a warning, not a failure"),
+            new Key("blockedHeaders", "{cf-mitigated: challenge, x-amzn-waf-action: captcha}",
+                    "response headers (name: text the value contains, or \"\" for any) that mark a bot challenge"),
+            new Key("loginPaths", "[]", "path prefixes of login pages: a redirect to one is a login wall, not a failure"),
+            new Key("headers", "{}", "extra request headers, such as Accept-Language"),
+            new Key("skip", "false", "true to report the host's links as skipped without requesting them"));
+
+    private static final Set<String> TOP_KEYS = Set.of("check", "defaults", "hosts", "exclude");
+
+    /** HttpClient refuses to let callers set these. */
+    private static final Set<String> RESTRICTED_HEADERS = Set.of("connection", "content-length", "expect", "host", "upgrade");
+    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+    private static final Pattern HOST_PATTERN = Pattern.compile("[a-z0-9_]([a-z0-9_.-]*[a-z0-9_])?");
+
+    private static final HostRule BUILT_IN_DEFAULTS = new HostRule(2, Duration.ofMillis(100), true, Set.of(),
+            Set.of(999), orderedMap("cf-mitigated", "challenge", "x-amzn-waf-action", "captcha"),
+            List.of(), Map.of(), false);
+
+    /** Hosts known for answering robots with something other than the truth. */
+    private static final Map<String, HostRule> BUILT_IN_HOSTS = Map.of(
+            // LinkedIn answers robots with 999 or sends them to its "authwall"; a page cannot be verified.
+            "linkedin.com", new HostRule(1, Duration.ofSeconds(2), false, null, Set.of(999, 403, 429), null,
+                    List.of("/authwall", "/login", "/uas/login", "/checkpoint", "/signup"), null, null),
+            // X (Twitter) shows logged-out robots a login flow, or 403/429.
+            "twitter.com", xRule(),
+            "x.com", xRule(),
+            // GitHub rate-limits bursts with 429 and Retry-After; go gently.
+            "github.com", new HostRule(2, Duration.ofMillis(500), null, null, null, null, null, null, null));
+
+    private final Settings settings;
+    private final HostRule defaults;
+    private final Map<String, HostRule> configHosts;
+    private final List<Pattern> excludes;
+    private final String source;
+
+    LinkPolicy(Settings settings, HostRule defaults, Map<String, HostRule> configHosts, List<Pattern> excludes,
+               String source) {
+        this.settings = settings;
+        this.defaults = defaults;
+        this.configHosts = Map.copyOf(configHosts);
+        this.excludes = List.copyOf(excludes);
+        this.source = source;
+    }
+
+    /** The built-in policy, for a run without a policy file. */
+    public static LinkPolicy defaults() {
+        return new LinkPolicy(Settings.DEFAULTS, HostRule.EMPTY, Map.of(), List.of(), "the built-in policy");
+    }
+
+    /**
+     * Reads and validates a policy file.
+     *
+     * @throws SiteException with exit code {@link ExitCodes#USAGE} naming the file and line of
+     *     the first bad key or value
+     */
+    public static LinkPolicy load(Path file) {
+        try {
+            return read(YamlNode.load(file), file);
+        } catch (SiteException e) {
+            throw e.exitCode() == ExitCodes.USAGE ? e : new SiteException(e.problems(), ExitCodes.USAGE, e);
+        }
+    }
+
+    private static LinkPolicy read(YamlNode root, Path file) {
+        YamlNode.Fields top = root.fields(TOP_KEYS);
+        Settings settings = top.optional("check").map(LinkPolicy::settings).orElse(Settings.DEFAULTS);
+        HostRule defaults = top.optional("defaults").map(LinkPolicy::hostRule).orElse(HostRule.EMPTY);
+        Map<String, HostRule> hosts = new LinkedHashMap<>();
+        top.optional("hosts").ifPresent(node -> node.entries().forEach((name, value) -> {
+            if (!HOST_PATTERN.matcher(name).matches()) {
+                throw value.error("is not a host name; write it in lower case without scheme or path, such as github.com");
+            }
+            hosts.put(name, hostRule(value));
+        }));
+        List<Pattern> excludes = top.list("exclude", node -> {
+            try {
+                return Pattern.compile(node.text());
+            } catch (PatternSyntaxException e) {
+                throw node.error("is not a valid regular expression: " + e.getDescription());
+            }
+        });
+        return new LinkPolicy(settings, defaults, hosts, excludes, file.getFileName().toString());
+    }
+
+    private static Settings settings(YamlNode node) {
+        YamlNode.Fields f = node.fields(names(CHECK_KEYS));
+        Settings d = Settings.DEFAULTS;
+        return new Settings(
+                f.optional("concurrency").map(n -> positive(n)).orElse(d.concurrency()),
+                f.optional("connectTimeout").map(LinkPolicy::positiveDuration).orElse(d.connectTimeout()),
+                f.optional("requestTimeout").map(LinkPolicy::positiveDuration).orElse(d.requestTimeout()),
+                f.optional("deadline").map(LinkPolicy::positiveDuration).orElse(d.deadline()),
+                f.optional("retries").map(n -> atLeastZero(n)).orElse(d.retries()),
+                f.optional("backoff").map(LinkPolicy::duration).orElse(d.backoff()),
+                f.optional("maxRetryAfter").map(LinkPolicy::duration).orElse(d.maxRetryAfter()),
+                f.optional("maxRedirects").map(n -> atLeastZero(n)).orElse(d.maxRedirects()),
+                f.optional("cacheMaxAge").map(LinkPolicy::duration).orElse(d.cacheMaxAge()),
+                f.optional("userAgent").map(LinkPolicy::nonBlank).orElse(d.userAgent()));
+    }
+
+    private static HostRule hostRule(YamlNode node) {
+        YamlNode.Fields f = node.fields(names(HOST_KEYS));
+        return new HostRule(
+                f.optional("concurrency").map(n -> positive(n)).orElse(null),
+                f.optional("interval").map(LinkPolicy::duration).orElse(null),
+                f.optional("method").map(LinkPolicy::method).orElse(null),
+                f.optional("accept").map(LinkPolicy::statuses).orElse(null),
+                f.optional("blocked").map(LinkPolicy::statuses).orElse(null),
+                f.optional("blockedHeaders").map(n -> headerMap(n, true)).orElse(null),
+                f.optional("loginPaths").map(LinkPolicy::paths).orElse(null),
+                f.optional("headers").map(n -> headerMap(n, false)).orElse(null),
+                f.optional("skip").map(YamlNode::bool).orElse(null));
+    }
+
+    private static Set<String> names(List<Key> keys) {
+        return keys.stream().map(Key::name).collect(Collectors.toSet());
+    }
+
+    private static int positive(YamlNode node) {
+        int value = node.integer();
+        if (value < 1) {
+            throw node.error("must be at least 1");
+        }
+        return value;
+    }
+
+    private static int atLeastZero(YamlNode node) {
+        int value = node.integer();
+        if (value < 0) {
+            throw node.error("must not be negative");
+        }
+        return value;
+    }
+
+    private static Duration duration(YamlNode node) {
+        try {
+            return Durations.parse(node.text());
+        } catch (IllegalArgumentException e) {
+            throw node.error(e.getMessage());
+        }
+    }
+
+    private static Duration positiveDuration(YamlNode node) {
+        Duration duration = duration(node);
+        if (duration.isZero()) {
+            throw node.error("must be longer than zero");
+        }
+        return duration;
+    }
+
+    private static String nonBlank(YamlNode node) {
+        String text = node.text();
+        if (text.isBlank()) {
+            throw node.error("must not be blank");
+        }
+        return text;
+    }
+
+    private static Boolean method(YamlNode node) {
+        return switch (node.text()) {
+            case "HEAD" -> true;
+            case "GET" -> false;
+            default -> throw node.error("must be HEAD or GET");
+        };
+    }
+
+    private static Set<Integer> statuses(YamlNode node) {
+        Set<Integer> codes = new LinkedHashSet<>();
+        for (YamlNode item : node.items()) {
+            int code = item.integer();
+            if (code < 100 || code > 999) {
+                throw item.error("is not an HTTP status code (100 to 999)");
+            }
+            codes.add(code);
+        }
+        return codes;
+    }
+
+    private static List<String> paths(YamlNode node) {
+        List<String> paths = new ArrayList<>();
+        for (YamlNode item : node.items()) {
+            String path = item.text();
+            if (!path.startsWith("/")) {
+                throw item.error("must be a path starting with /");
+            }
+            paths.add(path);
+        }
+        return paths;
+    }
+
+    private static Map<String, String> headerMap(YamlNode node, boolean lowerCase) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        node.entries().forEach((name, value) -> {
+            if (!HEADER_NAME.matcher(name).matches()) {
+                throw value.error("is not a valid HTTP header name");
+            }
+            if (!lowerCase && RESTRICTED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                throw value.error("cannot be set: the HTTP client manages it");
+            }
+            String text = value.text();
+            if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
+                throw value.error("must be on one line");
+            }
+            headers.put(lowerCase ? name.toLowerCase(Locale.ROOT) : name, text);
+        });
+        return headers;
+    }
+
+    private static HostRule xRule() {
+        return new HostRule(1, Duration.ofSeconds(1), null, null, Set.of(999, 401, 403, 429), null,
+                List.of("/login", "/i/flow/login", "/account/access"), null, null);
+    }
+
+    private static Map<String, String> orderedMap(String... keysAndValues) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+
+    Settings settings() {
+        return settings;
+    }
+
+    /** Where the policy came from, for messages: the file's name or "the built-in policy". */
+    String source() {
+        return source;
+    }
+
+    /** A copy with other run settings, for command-line overrides and tests. */
+    LinkPolicy with(Settings newSettings) {
+        return new LinkPolicy(newSettings, defaults, configHosts, excludes, source);
+    }
+
+    /** A copy whose defaults for every host are overridden by {@code rule}. */
+    LinkPolicy withDefaults(HostRule rule) {
+        return new LinkPolicy(settings, defaults.overriddenBy(rule), configHosts, excludes, source);
+    }
+
+    /** A copy with one more host rule, overriding any the same name had. */
+    LinkPolicy withHost(String host, HostRule rule) {
+        Map<String, HostRule> hosts = new LinkedHashMap<>(configHosts);
+        hosts.merge(host, rule, HostRule::overriddenBy);
+        return new LinkPolicy(settings, defaults, hosts, excludes, source);
+    }
+
+    /** A copy that also excludes URLs matching {@code regex}. */
+    LinkPolicy withExclude(String regex) {
+        List<Pattern> more = new ArrayList<>(excludes);
+        more.add(Pattern.compile(regex));
+        return new LinkPolicy(settings, defaults, configHosts, more, source);
+    }
+
+    /**
+     * The policy for a host: built-in defaults, then the file's defaults, then every matching
+     * host rule from least to most specific (built-in before the file's for the same name).
+     */
+    HostPolicy forHost(String host) {
+        HostRule rule = BUILT_IN_DEFAULTS.overriddenBy(defaults);
+        String name = "defaults";
+        List<String> matching = new ArrayList<>();
+        for (String key : union(BUILT_IN_HOSTS.keySet(), configHosts.keySet())) {
+            if (host.equals(key) || host.endsWith("." + key)) {
+                matching.add(key);
+            }
+        }
+        matching.sort(Comparator.comparingInt(String::length));
+        for (String key : matching) {
+            rule = apply(rule, BUILT_IN_HOSTS.get(key));
+            rule = apply(rule, configHosts.get(key));
+            name = key;
+        }
+        return rule.toPolicy(name);
+    }
+
+    private static HostRule apply(HostRule rule, HostRule over) {
+        return over == null ? rule : rule.overriddenBy(over);
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new LinkedHashSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** The exclusion pattern a URL matches, or {@code null}. */
+    String excludedBy(String url) {
+        for (Pattern pattern : excludes) {
+            if (pattern.matcher(url).find()) {
+                return pattern.pattern();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,73 @@
+package com.sethihemant.site.links;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Everything a check found, and the ways to show it: a console summary grouped by page, JSON,
+ * Markdown for a GitHub job summary, and GitHub Actions annotations.
+ *
+ * @param results every link with its outcome, sorted by page and line
+ * @param pages the HTML pages read
+ * @param externalUrls the distinct external URLs checked over HTTP (0 when external links were not checked)
+ * @param notices remarks about the run itself, such as an unreadable cache
+ */
+public record LinkReport(List<LinkResult> results, int pages, int externalUrls, Duration elapsed, List<String> notices) {
+
+    public LinkReport {
+        results = List.copyOf(results);
+        notices = List.copyOf(notices);
+    }
+
+    /** How many links had this outcome kind ({@code ok}, {@code broken} and so on). */
+    public int count(String kind) {
+        return (int) results.stream().filter(r -> r.outcome().kind().equals(kind)).count();
+    }
+
+    /** Links that fail the run: broken or invalid. */
+    public int errors() {
+        return (int) results.stream().filter(r -> r.severity() == Outcome.Severity.ERROR).count();
+    }
+
+    /** Links worth a look that do not fail the run: redirected, blocked, or written with a flaw. */
+    public int warnings() {
+        return (int) results.stream().filter(r -> r.severity() == Outcome.Severity.WARNING).count();
+    }
+
+    /** Whether any link is broken or invalid. */
+    public boolean failed() {
+        return errors() > 0;
+    }
+
+    /** Prints problems grouped by page, then one summary line. */
+    public void printConsole(PrintWriter out) {
+        ReportFormats.console(this, out);
+        out.flush();
+    }
+
+    /** The whole report as JSON: a summary, every link with its outcome, and the notices. */
+    public String toJson() {
+        return ReportFormats.json(this);
+    }
+
+    /** A Markdown report of problems, for {@code $GITHUB_STEP_SUMMARY} or an issue. */
+    public String toMarkdown() {
+        return ReportFormats.markdown(this);
+    }
+
+    /**
+     * Prints a GitHub Actions workflow command per problem, so each shows on the run's page.
+     *
+     * @param folder how to name the site folder in file paths, such as {@code blog/target/site}
+     */
+    public void printAnnotations(PrintWriter out, String folder) {
+        ReportFormats.annotations(this, out, folder);
+        out.flush();
+    }
+
+    /** One line: how many links, pages and URLs, how long, and the count of each outcome. */
+    public String summary() {
+        return ReportFormats.summary(this);
+    }
+}

@@ -1,0 +1,35 @@
+package com.sethihemant.site.links;
+
+import java.time.Duration;
+
+/**
+ * Settings for a whole run (the {@code check} section of the policy file); each key is described
+ * with its default in {@link LinkPolicy#CHECK_KEYS}.
+ *
+ * @param userAgent {@code null} to use one that names the site being checked
+ */
+record Settings(
+        int concurrency,
+        Duration connectTimeout,
+        Duration requestTimeout,
+        Duration deadline,
+        int retries,
+        Duration backoff,
+        Duration maxRetryAfter,
+        int maxRedirects,
+        Duration cacheMaxAge,
+        String userAgent) {
+
+    static final Settings DEFAULTS = new Settings(32, Duration.ofSeconds(10), Duration.ofSeconds(20),
+            Duration.ofMinutes(10), 2, Duration.ofSeconds(1), Duration.ofSeconds(60), 10, Duration.ofDays(1), null);
+
+    Settings withDeadline(Duration newDeadline) {
+        return new Settings(concurrency, connectTimeout, requestTimeout, newDeadline, retries, backoff,
+                maxRetryAfter, maxRedirects, cacheMaxAge, userAgent);
+    }
+
+    Settings withCacheMaxAge(Duration newMaxAge) {
+        return new Settings(concurrency, connectTimeout, requestTimeout, deadline, retries, backoff,
+                maxRetryAfter, maxRedirects, newMaxAge, userAgent);
+    }
+}

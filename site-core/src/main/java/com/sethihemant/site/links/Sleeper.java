@@ -1,0 +1,34 @@
+package com.sethihemant.site.links;
+
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * How the external check lets time pass. The real one waits; tests pass one that moves a fake
+ * clock forward at once, so back-off and Retry-After are tested without sleeping.
+ */
+interface Sleeper {
+
+    /** Waits until nothing is in flight and only time can change anything. */
+    void sleep(Duration duration) throws InterruptedException;
+
+    /**
+     * Waits for the next event while requests are in flight, at most {@code timeout};
+     * {@code null} when the time passed first.
+     */
+    <T> T await(BlockingQueue<T> events, Duration timeout) throws InterruptedException;
+
+    /** Real time. */
+    Sleeper REAL = new Sleeper() {
+        @Override
+        public void sleep(Duration duration) throws InterruptedException {
+            TimeUnit.NANOSECONDS.sleep(duration.toNanos());
+        }
+
+        @Override
+        public <T> T await(BlockingQueue<T> events, Duration timeout) throws InterruptedException {
+            return events.poll(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
+        }
+    };
+}
