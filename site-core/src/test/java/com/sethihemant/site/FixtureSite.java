@@ -33,6 +33,8 @@ public final class FixtureSite {
                   email: author@example.org
                 postsPerPage: 2
                 feedSize: 3
+                seriesTags: [notes]
+                editUrl: https://git.example/site/edit/main/
                 """);
         copyTheme();
         try {
@@ -63,7 +65,7 @@ public final class FixtureSite {
     }
 
     public SiteSources sources() {
-        return new SiteSources(root.resolve("site.yml"), List.of(root.resolve("content")), root.resolve("data"),
+        return new SiteSources(root, root.resolve("site.yml"), List.of(root.resolve("content")), root.resolve("data"),
                 root.resolve("templates"), null);
     }
 

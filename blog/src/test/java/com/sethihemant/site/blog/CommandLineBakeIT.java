@@ -34,7 +34,8 @@ class CommandLineBakeIT {
                 "-cp", System.getProperty("java.class.path"),
                 "com.sethihemant.site.cli.Main", "bake",
                 "--root", BakedSite.root().toString(),
-                "--output", output.toString())
+                "--output", output.toString(),
+                "--edit-url=" + System.getProperty("site.editUrl", ""))
                 .directory(cwd.toFile())
                 .redirectOutput(work.resolve("stdout.txt").toFile())
                 .redirectError(work.resolve("stderr.txt").toFile())

@@ -1,5 +1,6 @@
 package com.sethihemant.site.blog;
 
+import com.sethihemant.site.bake.BakeOptions;
 import com.sethihemant.site.bake.Baker;
 import com.sethihemant.site.bake.SiteSources;
 import com.sethihemant.site.content.ContentParser;
@@ -39,11 +40,11 @@ class FixtureSiteIT {
         java.util.logging.LogManager.getLogManager().reset();
         Path fixture = BakedSite.root().resolve("blog/src/test/fixtures/site");
         Path theme = BakedSite.root().resolve("site-theme/src/main/jbake");
-        SiteSources sources = new SiteSources(fixture.resolve("site.yml"), List.of(fixture.resolve("content")),
+        SiteSources sources = new SiteSources(fixture, fixture.resolve("site.yml"), List.of(fixture.resolve("content")),
                 fixture.resolve("data"), theme.resolve("templates"), theme.resolve("assets"));
         site = work.resolve("site");
         try (ContentParser parser = new ContentParser()) {
-            new Baker(parser, JUNE_2026).bake(sources, site, false);
+            new Baker(parser, JUNE_2026).bake(sources, site, BakeOptions.PUBLISH);
         }
     }
 

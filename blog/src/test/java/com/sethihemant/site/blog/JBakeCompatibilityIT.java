@@ -1,6 +1,7 @@
 package com.sethihemant.site.blog;
 
 import com.sethihemant.site.SiteException;
+import com.sethihemant.site.bake.BakeOptions;
 import com.sethihemant.site.bake.Baker;
 import com.sethihemant.site.bake.SiteSources;
 import com.sethihemant.site.content.ContentParser;
@@ -137,7 +138,7 @@ class JBakeCompatibilityIT {
                 "stock JBake writes the draft as *-draft.html");
 
         Path ours = work.resolve("ours");
-        new Baker(parser, Clock.systemUTC()).bake(sourcesOf(source), ours, false);
+        new Baker(parser, Clock.systemUTC()).bake(sourcesOf(source), ours, BakeOptions.PUBLISH);
         assertEquals(List.of(), files(ours, "-draft.html"));
         assertFalse(Files.readString(ours.resolve("feed.xml")).contains("unfinished"));
     }
@@ -153,9 +154,9 @@ class JBakeCompatibilityIT {
         copy(BakedSite.root().resolve("site-theme/src/main/jbake/templates"), templates);
         Files.copy(source.resolve("templates/failing.tpl"), templates.resolve("post.tpl"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        SiteSources failing = new SiteSources(sources.config(), sources.contentRoots(), sources.data(), templates, null);
+        SiteSources failing = new SiteSources(sources.root(), sources.config(), sources.contentRoots(), sources.data(), templates, null);
         SiteException e = assertThrows(SiteException.class,
-                () -> new Baker(parser, Clock.systemUTC()).bake(failing, work.resolve("ours"), false));
+                () -> new Baker(parser, Clock.systemUTC()).bake(failing, work.resolve("ours"), BakeOptions.PUBLISH));
         assertEquals(templates.resolve("post.tpl"), e.problems().get(0).file());
         assertFalse(Files.exists(work.resolve("ours")), "nothing is published by a failed bake");
     }
@@ -164,7 +165,7 @@ class JBakeCompatibilityIT {
     private static SiteSources sourcesOf(Path jbakeSource) {
         Path siteContent = BakedSite.root().resolve("site-content/src/main/jbake");
         Path theme = BakedSite.root().resolve("site-theme/src/main/jbake");
-        return new SiteSources(siteContent.resolve("site.yml"), List.of(jbakeSource.resolve("content")),
+        return new SiteSources(BakedSite.root(), siteContent.resolve("site.yml"), List.of(jbakeSource.resolve("content")),
                 siteContent.resolve("data"), theme.resolve("templates"), theme.resolve("assets"));
     }
 

@@ -40,6 +40,8 @@ public final class Baker {
     static final Set<String> LISTING_TEMPLATES = Set.of("blog", "tags", "tag", "archive");
 
     private static final Formats FORMATS = new Formats();
+    /** Related posts shown under a post. */
+    private static final int RELATED_POSTS = 3;
 
     private final ContentParser parser;
     private final Clock clock;
@@ -62,13 +64,14 @@ public final class Baker {
     /**
      * Bakes {@code sources} into {@code output}.
      *
-     * @param preview include drafts and scheduled posts (for the local preview only)
      * @throws SiteException listing every problem found; the previous output is left untouched
      */
-    public BakeResult bake(SiteSources sources, Path output, boolean preview) {
+    public BakeResult bake(SiteSources sources, Path output, BakeOptions options) {
         long start = System.nanoTime();
+        boolean preview = options.preview();
         sources.validate();
-        SiteConfig site = SiteConfig.load(sources.config());
+        SiteConfig loaded = SiteConfig.load(sources.config());
+        SiteConfig site = options.editUrl() == null ? loaded : loaded.withEditUrl(options.editUrl());
         LocalDate today = LocalDate.now(clock.withZone(site.timezone()));
         Templates templates = new Templates(sources.templates());
         Set<String> types = new TreeSet<>(templates.names());
@@ -82,10 +85,10 @@ public final class Baker {
                 published.add(document);
             }
         }
-        SiteModel model = new SiteModel(published);
+        SiteModel model = new SiteModel(published, Set.copyOf(site.seriesTags()));
 
         try (OutputFolder out = new OutputFolder(output)) {
-            Pages pages = new Pages(site, data, model, templates, out, preview);
+            Pages pages = new Pages(sources.root(), site, data, model, templates, out, preview);
             pages.renderAll();
             copyAssets(sources, out);
             out.write(AtomFeed.PATH.substring(1), AtomFeed.write(site, model.posts()));
@@ -184,6 +187,7 @@ public final class Baker {
 
     /** Renders every HTML page of one bake and remembers which are indexable. */
     private final class Pages {
+        private final Path root;
         private final SiteConfig site;
         private final Map<String, Object> data;
         private final SiteModel model;
@@ -192,8 +196,9 @@ public final class Baker {
         private final boolean preview;
         private final Map<String, LocalDate> indexable = new LinkedHashMap<>();
 
-        Pages(SiteConfig site, Map<String, Object> data, SiteModel model, Templates templates, OutputFolder out,
-              boolean preview) {
+        Pages(Path root, SiteConfig site, Map<String, Object> data, SiteModel model, Templates templates,
+              OutputFolder out, boolean preview) {
+            this.root = root;
             this.site = site;
             this.data = data;
             this.model = model;
@@ -218,6 +223,7 @@ public final class Baker {
             for (Document document : model.pages()) {
                 Map<String, Object> values = base(document.url());
                 values.put("content", document);
+                values.put("editUrl", editUrl(document));
                 values.put("posts", posts);
                 values.put("years", years(model.byYear()));
                 LocalDate lastModified = document.url().equals("/") && newest != null ? newest : document.lastModified();
@@ -229,6 +235,9 @@ public final class Baker {
                 values.put("content", post);
                 values.put("older", model.older(post));
                 values.put("newer", model.newer(post));
+                values.put("related", model.related(post, RELATED_POSTS));
+                values.put("series", model.series(post));
+                values.put("editUrl", editUrl(post));
                 page(post.type(), values, post.source().toString(), true, post.lastModified());
             }
             renderBlogIndex(posts);
@@ -259,6 +268,14 @@ public final class Baker {
                         n < total ? blogPage(n + 1) : null));
                 page("blog", values, "blog index page " + n, true, slice.isEmpty() ? null : slice.get(0).lastModified());
             }
+        }
+
+        /** The "edit this page" address of a source, or {@code null} when the site has none. */
+        private String editUrl(Document document) {
+            if (site.editUrl().isEmpty()) {
+                return null;
+            }
+            return site.editUrl() + root.relativize(document.source()).toString().replace('\\', '/');
         }
 
         private static String blogPage(int n) {

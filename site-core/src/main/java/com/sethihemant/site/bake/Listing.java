@@ -27,6 +27,19 @@ public final class Listing {
     public record Tag(String name, String url, List<Document> posts) {
     }
 
+    /**
+     * A post's place in a series of posts (such as paper notes), read oldest first.
+     *
+     * @param tag      the tag that makes the series
+     * @param url      the page listing the whole series
+     * @param position 1-based, in reading order
+     * @param total    posts in the series
+     * @param previous the part before, or {@code null}
+     * @param next     the part after, or {@code null}
+     */
+    public record Series(String tag, String url, int position, int total, Document previous, Document next) {
+    }
+
     /** The posts of one year, newest first. */
     public record Year(int year, List<Document> posts) {
     }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -29,8 +30,14 @@ final class SiteModel {
     private final Map<String, Document> newer = new HashMap<>();
     private final Map<String, List<Document>> byTag;
     private final Map<Integer, List<Document>> byYear;
+    private final Set<String> seriesTags;
 
-    SiteModel(List<Document> documents) {
+    /**
+     * @param documents  everything published
+     * @param seriesTags tags whose posts form a series (read in order, oldest first)
+     */
+    SiteModel(List<Document> documents, Set<String> seriesTags) {
+        this.seriesTags = Set.copyOf(seriesTags);
         List<Document> sortedPosts = new ArrayList<>();
         List<Document> otherPages = new ArrayList<>();
         for (Document document : documents) {
@@ -83,6 +90,55 @@ final class SiteModel {
     /** Posts by tag, tags in alphabetical order, posts newest first. */
     Map<String, List<Document>> byTag() {
         return byTag;
+    }
+
+    /**
+     * Up to {@code limit} other posts that share the most topic tags with {@code post} (series
+     * tags do not count: every note of a series would be related), newest first among equals.
+     * The work is proportional to the posts sharing a tag, never to every post.
+     */
+    List<Document> related(Document post, int limit) {
+        Map<Document, Integer> shared = new HashMap<>();
+        for (String tag : post.tags()) {
+            if (seriesTags.contains(tag)) {
+                continue;
+            }
+            for (Document other : byTag.getOrDefault(tag, List.of())) {
+                if (other != post) {
+                    shared.merge(other, 1, Integer::sum);
+                }
+            }
+        }
+        return shared.entrySet().stream()
+                .sorted(Map.Entry.<Document, Integer>comparingByValue().reversed()
+                        .thenComparing(Map.Entry.comparingByKey(NEWEST_FIRST)))
+                .limit(limit)
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
+    /** Where {@code post} sits in its series, or {@code null} if it belongs to none. */
+    Listing.Series series(Document post) {
+        for (String tag : post.tags()) {
+            if (seriesTags.contains(tag)) {
+                List<Document> newestFirst = byTag.get(tag);
+                int index = indexOf(newestFirst, post);
+                int total = newestFirst.size();
+                return new Listing.Series(tag, "/tags/" + tag + "/", total - index, total,
+                        index + 1 < total ? newestFirst.get(index + 1) : null,
+                        index > 0 ? newestFirst.get(index - 1) : null);
+            }
+        }
+        return null;
+    }
+
+    /** Binary search by the list's own order, so finding a post's place stays logarithmic. */
+    private static int indexOf(List<Document> newestFirst, Document post) {
+        int index = java.util.Collections.binarySearch(newestFirst, post, NEWEST_FIRST);
+        if (index < 0) {
+            throw new IllegalStateException(post.url() + " is not in its own tag list");
+        }
+        return index;
     }
 
     /** Posts by year, newest year first. */

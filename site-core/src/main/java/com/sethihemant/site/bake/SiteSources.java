@@ -17,13 +17,14 @@ import java.util.List;
  *   <li>{@code site-theme/src/main/jbake}: {@code templates/} and {@code assets/}</li>
  * </ul>
  *
+ * @param root         the project folder; "edit this page" links give source paths relative to it
  * @param config       the {@code site.yml} file
  * @param contentRoots folders of AsciiDoc sources; a source's URL follows its path in its folder
  * @param data         folder of YAML data files, or {@code null}
  * @param templates    folder of Groovy markup templates
  * @param assets       folder copied as-is to the site's root, or {@code null}
  */
-public record SiteSources(Path config, List<Path> contentRoots, Path data, Path templates, Path assets) {
+public record SiteSources(Path root, Path config, List<Path> contentRoots, Path data, Path templates, Path assets) {
 
     public SiteSources {
         contentRoots = List.copyOf(contentRoots);
@@ -34,6 +35,7 @@ public record SiteSources(Path config, List<Path> contentRoots, Path data, Path 
         Path content = root.resolve("site-content/src/main/jbake");
         Path theme = root.resolve("site-theme/src/main/jbake");
         return new SiteSources(
+                root,
                 content.resolve("site.yml"),
                 List.of(content.resolve("content"), root.resolve("blog/src/main/jbake/content")),
                 content.resolve("data"),

@@ -35,6 +35,11 @@ final class BakeCommand implements Callable<Integer> {
             description = "Where to write the site (default: blog/target/site under the root).")
     Path output;
 
+    @Option(names = "--edit-url", paramLabel = "URL",
+            description = "Start of \"edit this page\" links, such as https://github.com/OWNER/REPO/edit/main/"
+                    + " (default, or when empty: editUrl in site.yml).")
+    String editUrl;
+
     @Spec
     CommandSpec spec;
 
@@ -42,7 +47,9 @@ final class BakeCommand implements Callable<Integer> {
     public Integer call() {
         Path target = output != null ? output : source.defaultOutput("site");
         try (ContentParser parser = new ContentParser()) {
-            BakeResult result = new Baker(parser, Clock.systemUTC()).bake(source.sources(), target, source.drafts);
+            BakeResult result = new Baker(parser, Clock.systemUTC())
+                    .bake(source.sources(), target, editUrl == null || editUrl.isEmpty()
+                            ? source.options() : source.options().withEditUrl(editUrl));
             spec.commandLine().getOut().println(result);
         }
         return ExitCodes.OK;

@@ -50,7 +50,7 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path output = source.defaultOutput(source.drafts ? "preview" : "site");
         try (ContentParser parser = new ContentParser()) {
-            BakeResult result = new Baker(parser, Clock.systemUTC()).bake(source.sources(), output, source.drafts);
+            BakeResult result = new Baker(parser, Clock.systemUTC()).bake(source.sources(), output, source.options());
             out.println(result);
         }
         try (StaticServer server = StaticServer.start(output, new InetSocketAddress(bind, port))) {

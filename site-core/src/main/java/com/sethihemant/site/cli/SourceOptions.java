@@ -1,5 +1,6 @@
 package com.sethihemant.site.cli;
 
+import com.sethihemant.site.bake.BakeOptions;
 import com.sethihemant.site.bake.SiteSources;
 import picocli.CommandLine.Option;
 
@@ -15,6 +16,10 @@ final class SourceOptions {
     @Option(names = "--drafts",
             description = "Include drafts and posts dated in the future (for previewing; never for publishing).")
     boolean drafts;
+
+    BakeOptions options() {
+        return drafts ? BakeOptions.PREVIEW : BakeOptions.PUBLISH;
+    }
 
     SiteSources sources() {
         return SiteSources.ofProject(root.toAbsolutePath().normalize());

@@ -1,5 +1,7 @@
 package com.sethihemant.site.config;
 
+import com.sethihemant.site.SiteException;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -27,7 +29,9 @@ public record SiteConfig(
         int feedSize,
         int latestPosts,
         List<NavLink> nav,
-        List<Profile> profiles) {
+        List<Profile> profiles,
+        List<String> seriesTags,
+        String editUrl) {
 
     /** Every key of {@code site.yml}: its default ({@code null} when required) and its meaning. */
     public static final Map<String, Key> KEYS = keys(
@@ -42,13 +46,27 @@ public record SiteConfig(
             new Key("feedSize", "20", "newest posts in /feed.xml"),
             new Key("latestPosts", "5", "newest posts listed on the home page"),
             new Key("nav", "[]", "the header's navigation: a list of title and url"),
-            new Key("profiles", "[]", "the owner's profiles (Connect): a list of name, label and url"));
+            new Key("profiles", "[]", "the owner's profiles (Connect): a list of name, label and url"),
+            new Key("seriesTags", "[]", "tags whose posts form a series, read oldest first, such as paper-notes"),
+            new Key("editUrl", "", "start of 'edit this page' links, such as https://github.com/OWNER/REPO/edit/main/;"
+                    + " the source's path in the project follows; empty hides the links"));
 
     public SiteConfig {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(url, "url");
         nav = List.copyOf(nav);
         profiles = List.copyOf(profiles);
+        seriesTags = List.copyOf(seriesTags);
+        editUrl = editUrl == null ? "" : editUrl;
+    }
+
+    /** This configuration with another {@code editUrl}, validated like the file's. */
+    public SiteConfig withEditUrl(String url) {
+        if (!url.isEmpty() && !(url.startsWith("https://") && url.endsWith("/"))) {
+            throw SiteException.usage(null, "the edit URL must start with https:// and end with '/', was '" + url + "'");
+        }
+        return new SiteConfig(title, tagline, description, this.url, language, timezone, author, postsPerPage,
+                feedSize, latestPosts, nav, profiles, seriesTags, url);
     }
 
     /** A documented configuration key. */
@@ -88,7 +106,17 @@ public record SiteConfig(
                     YamlNode.Fields p = n.fields(java.util.Set.of("name", "label", "url"));
                     return new Profile(nonBlank(p.required("name")), nonBlank(p.required("label")),
                             absoluteUrl(p.required("url")));
-                }));
+                }),
+                f.list("seriesTags", YamlNode::text),
+                "");
+        YamlNode edit = f.optional("editUrl").orElse(null);
+        if (edit != null && !edit.text().isBlank()) {
+            String url = edit.text().strip();
+            if (!url.startsWith("https://") || !url.endsWith("/")) {
+                throw edit.error("must start with https:// and end with '/', such as https://github.com/OWNER/REPO/edit/main/");
+            }
+            config = config.withEditUrl(url);
+        }
         return config;
     }
 

@@ -153,14 +153,21 @@ public final class ContentParser implements AutoCloseable {
         }
 
         String plainTitle = Jsoup.parse(titleHtml).text();
-        String bodyText = Jsoup.parse(body).text();
+        org.jsoup.nodes.Document parsedBody = Jsoup.parseBodyFragment(body);
+        String bodyText = parsedBody.text();
+        List<Document.Heading> headings = new ArrayList<>();
+        for (var heading : parsedBody.select("h2[id], h3[id]")) {
+            heading.select("a.anchor").remove();
+            headings.add(new Document.Heading(heading.tagName().equals("h2") ? 2 : 3, heading.id(),
+                    heading.html().strip()));
+        }
         String description = attribute(attributes, "description");
         if (description != null) {
             // Header attribute values have had their special characters escaped by Asciidoctor.
             description = Parser.unescapeEntities(description, false);
         }
         if (description == null || description.isBlank()) {
-            description = summarise(Jsoup.parse(body).select("p").text());
+            description = summarise(parsedBody.select("p").text());
         }
         Map<String, Object> others = new LinkedHashMap<>();
         attributes.forEach((k, v) -> {
@@ -169,7 +176,7 @@ public final class ContentParser implements AutoCloseable {
             }
         });
         return new Document(file, type, status, plainTitle, titleHtml, date, updated, tags, description.strip(), body,
-                Routes.urlFor(type, relative, date), readingMinutes(bodyText), others);
+                Routes.urlFor(type, relative, date), readingMinutes(bodyText), headings, others);
     }
 
     private Options options(Path file) {

@@ -22,6 +22,7 @@ import java.util.Objects;
  * @param bodyHtml       the converted body
  * @param url            the site path it is published at, such as {@code /blog/2026/slug/}
  * @param readingMinutes estimated reading time
+ * @param headings       the body's section headings (levels 2 and 3), for a table of contents
  * @param attributes     the other header attributes, for templates that want them
  */
 public record Document(
@@ -37,6 +38,7 @@ public record Document(
         String bodyHtml,
         String url,
         int readingMinutes,
+        List<Heading> headings,
         Map<String, Object> attributes) {
 
     public Document {
@@ -46,7 +48,15 @@ public record Document(
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(url, "url");
         tags = List.copyOf(tags);
+        headings = List.copyOf(headings);
         attributes = Map.copyOf(attributes);
+    }
+
+    /**
+     * A section heading of the body: its level (2 for {@code ==}, 3 for {@code ===}), its id and
+     * its text as HTML (it may hold inline markup such as code).
+     */
+    public record Heading(int level, String id, String textHtml) {
     }
 
     public boolean isPost() {

@@ -56,7 +56,8 @@ class BakerTest {
     }
 
     private BakeResult bake(boolean preview) {
-        return new Baker(FixtureSite.parser(), TODAY).bake(site.sources(), output, preview);
+        return new Baker(FixtureSite.parser(), TODAY).bake(site.sources(), output,
+                preview ? BakeOptions.PREVIEW : BakeOptions.PUBLISH);
     }
 
     private org.jsoup.nodes.Document html(String relative) throws IOException {
@@ -315,6 +316,73 @@ class BakerTest {
         assertTrue(Files.exists(output.resolve("blog/with-image/diagram.svg")));
     }
 
+    /** Bakes with a renderer that keeps each post page's model, by URL. */
+    private Map<String, Map<String, Object>> postModels() {
+        Map<String, Map<String, Object>> models = new java.util.TreeMap<>();
+        Baker.PageRenderer keeping = (templates, template, model, what) -> {
+            if (template.equals("post")) {
+                models.put((String) model.get("url"), Map.copyOf(
+                        model.entrySet().stream().filter(e -> e.getValue() != null)
+                                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue))));
+            }
+            return Baker.PageRenderer.DIRECT.render(templates, template, model, what);
+        };
+        new Baker(FixtureSite.parser(), TODAY, keeping).bake(site.sources(), output, BakeOptions.PUBLISH);
+        return models;
+    }
+
+    private static List<String> urls(Object documents) {
+        return ((List<?>) documents).stream().map(d -> ((com.sethihemant.site.content.Document) d).url()).toList();
+    }
+
+    @Test
+    void relatedPostsShareTheMostTopicTagsNewestFirstAmongEquals() {
+        site.post("subject", "2026-01-01", "published", "a", "b", "notes");
+        site.post("shares-both", "2026-01-02", "published", "a", "b");
+        site.post("shares-a-old", "2026-01-03", "published", "a");
+        site.post("shares-a-new", "2026-01-04", "published", "a");
+        site.post("shares-series-only", "2026-01-05", "published", "notes");
+        site.post("unrelated", "2026-01-06", "published", "c");
+        site.post("also-shares-b", "2026-01-07", "published", "b");
+        List<String> related = urls(postModels().get("/blog/2026/subject/").get("related"));
+        assertEquals(List.of("/blog/2026/shares-both/", "/blog/2026/also-shares-b/", "/blog/2026/shares-a-new/"), related);
+    }
+
+    @Test
+    void seriesPostsKnowTheirPlaceAndNeighboursInReadingOrder() {
+        site.post("first-note", "2026-01-01", "published", "notes");
+        site.post("not-a-note", "2026-01-02", "published", "other");
+        site.post("second-note", "2026-01-03", "published", "notes");
+        site.post("third-note", "2026-01-04", "published", "notes");
+        Map<String, Map<String, Object>> models = postModels();
+        Listing.Series second = (Listing.Series) models.get("/blog/2026/second-note/").get("series");
+        assertAll(
+                () -> assertEquals(2, second.position()),
+                () -> assertEquals(3, second.total()),
+                () -> assertEquals("/blog/2026/first-note/", second.previous().url()),
+                () -> assertEquals("/blog/2026/third-note/", second.next().url()),
+                () -> assertEquals("/tags/notes/", second.url()),
+                () -> assertNull(((Listing.Series) models.get("/blog/2026/first-note/").get("series")).previous()),
+                () -> assertFalse(models.get("/blog/2026/not-a-note/").containsKey("series")));
+    }
+
+    @Test
+    void editLinksPointAtTheSourceInTheProject() {
+        site.post("edited", "2026-01-01", "published");
+        assertEquals("https://git.example/site/edit/main/content/blog/edited.adoc",
+                postModels().get("/blog/2026/edited/").get("editUrl"));
+    }
+
+    @Test
+    void editUrlGivenToTheBakeOverridesTheConfiguration() throws IOException {
+        site.post("edited", "2026-01-01", "published");
+        site.write("templates/post.tpl", "p(class: 'edit') { yield editUrl ?: 'none' }\n");
+        new Baker(FixtureSite.parser(), TODAY).bake(site.sources(), output,
+                BakeOptions.PUBLISH.withEditUrl("https://other.example/edit/"));
+        assertEquals("https://other.example/edit/content/blog/edited.adoc",
+                html("blog/2026/edited/index.html").expectFirst("p.edit").text());
+    }
+
     /**
      * Stock JBake looks up all posts of a type while rendering each post, so its bake grows with
      * the square of the post count. Here a post page receives only its own neighbours: this
@@ -335,10 +403,11 @@ class BakerTest {
             }
             return Baker.PageRenderer.DIRECT.render(templates, template, model, what);
         };
-        new Baker(FixtureSite.parser(), TODAY, recording).bake(site.sources(), output, false);
+        new Baker(FixtureSite.parser(), TODAY, recording).bake(site.sources(), output, BakeOptions.PUBLISH);
 
         assertEquals(posts, largest.size(), "each post is rendered exactly once");
-        assertTrue(largest.stream().allMatch(size -> size <= 3), "a post model holds a list of posts: " + largest);
+        assertTrue(largest.stream().allMatch(size -> size <= 3),
+                "a post model holds a list that grows with the posts: " + largest);
         int pages = 2;
         int blogPages = posts / 2;
         int tagPages = 3 + 1;

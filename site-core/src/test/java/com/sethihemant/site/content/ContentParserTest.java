@@ -71,6 +71,31 @@ class ContentParserTest {
     }
 
     @Test
+    void collectsSectionHeadingsForATableOfContents() {
+        Path file = site.write("content/long.adoc", """
+                = Long
+                :jbake-type: page
+                :jbake-status: published
+
+                == First `part`
+
+                === Detail
+
+                == Second
+
+                === Another detail
+
+                ==== Too deep for the contents
+                """);
+        assertEquals(List.of(
+                        new Document.Heading(2, "first-part", "First <code>part</code>"),
+                        new Document.Heading(3, "detail", "Detail"),
+                        new Document.Heading(2, "second", "Second"),
+                        new Document.Heading(3, "another-detail", "Another detail")),
+                parse(file).headings());
+    }
+
+    @Test
     void derivesDescriptionFromTheFirstParagraphsWhenNoneIsGiven() {
         String words = "word ".repeat(60).strip();
         Path file = site.write("content/about.adoc", "= About\n:jbake-type: page\n:jbake-status: published\n\n"
