@@ -215,7 +215,11 @@ final class ExternalCheck {
         }
     }
 
-    private void start(Lane lane, Step step, Instant now) {
+    private void start(Lane lane, Step queued, Instant now) {
+        // The host may have refused HEAD since this step was queued.
+        Step step = queued.head() && lane.headRefused
+                ? new Step(queued.job(), queued.url(), false, queued.attempt(), queued.notBefore(), queued.order())
+                : queued;
         lane.inFlight++;
         lane.nextStart = now.plus(lane.policy.interval());
         CompletableFuture<HttpFetcher.Response> future;

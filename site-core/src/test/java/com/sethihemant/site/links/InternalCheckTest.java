@@ -39,8 +39,13 @@ class InternalCheckTest {
     }
 
     private static LinkResult result(String page, int line, String raw) {
+        return result(page, line, raw, "");
+    }
+
+    private static LinkResult result(String page, int line, String raw, String kind) {
         List<LinkResult> matches = report.results().stream()
                 .filter(r -> r.link().page().equals(page) && r.link().line() == line && r.link().raw().equals(raw))
+                .filter(r -> kind.isEmpty() || r.link().kind().equals(kind))
                 .toList();
         assertEquals(1, matches.size(), () -> "one result for " + page + ":" + line + " " + raw + ", found " + matches);
         return matches.get(0);
@@ -83,7 +88,7 @@ class InternalCheckTest {
 
     @Test
     void checksImagesAndTheirSrcsetCandidates() {
-        assertEquals("ok", shown(result("index.html", lineOf("index.html", "<img src=\"/img/photo.jpg\""), "/img/photo.jpg")));
+        assertEquals("ok", shown(result("index.html", lineOf("index.html", "<img src=\"/img/photo.jpg\""), "/img/photo.jpg", "img src")));
         LinkResult missing2x = report.results().stream()
                 .filter(r -> r.link().raw().equals("/img/photo-2x.jpg")).findFirst().orElseThrow();
         assertEquals("broken", shown(missing2x));

@@ -1,0 +1,364 @@
+package com.sethihemant.site.links;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+import static com.sethihemant.site.links.Fixtures.url;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The HTTP check against a loopback server with a route for each way a host can behave. */
+@Timeout(60)
+class ExternalCheckTest {
+
+    private LoopbackServer server;
+    private FakeTime time;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = LoopbackServer.start();
+        time = new FakeTime(LoopbackServer.FAKE_START);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    /** Quick settings: two retries, 1 s back-off, short timeouts, no pause between requests. */
+    private static LinkPolicy policy() {
+        Settings settings = new Settings(8, Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofMinutes(10), 2,
+                Duration.ofSeconds(1), Duration.ofSeconds(60), 5, Duration.ofDays(1), "test-agent (+https://www.sethihemant.com/)");
+        return LinkPolicy.defaults().with(settings)
+                .withDefaults(new HostRule(2, Duration.ZERO, null, null, null, null, null, null, null));
+    }
+
+    private Map<String, ExternalCheck.Checked> run(LinkPolicy policy, Clock clock, Sleeper sleeper, String... paths)
+            throws InterruptedException {
+        Settings s = policy.settings();
+        HttpFetcher fetcher = new HttpFetcher(s.connectTimeout(), s.requestTimeout(), s.userAgent());
+        List<Url> urls = new ArrayList<>();
+        for (String path : paths) {
+            urls.add(url(path.startsWith("http") ? path : server.url(path)));
+        }
+        return new ExternalCheck(policy, fetcher, clock, sleeper, new SplittableRandom(7))
+                .run(urls, clock.instant().plus(s.deadline()), Progress.NONE);
+    }
+
+    private Outcome check(LinkPolicy policy, String path) throws InterruptedException {
+        return run(policy, time, time, path).get(url(server.url(path)).withoutFragment()).outcome();
+    }
+
+    private Outcome check(String path) throws InterruptedException {
+        return check(policy(), path);
+    }
+
+    @Test
+    void aWorkingPageTakesOneHeadRequest() throws InterruptedException {
+        assertEquals(new Outcome.Ok("200 OK"), check("/ok"));
+        assertEquals(List.of("HEAD"), server.methods("/ok"));
+    }
+
+    @Test
+    void notFoundIsBrokenAfterGetConfirmsIt() throws InterruptedException {
+        assertEquals(new Outcome.Broken("404 Not Found"), check("/not-found"));
+        assertEquals(List.of("HEAD", "GET"), server.methods("/not-found"));
+    }
+
+    @Test
+    void goneIsBroken() throws InterruptedException {
+        assertEquals(new Outcome.Broken("410 Gone"), check("/gone"));
+    }
+
+    @Test
+    void aChainOfPermanentRedirectsWarnsWithTheNewAddress() throws InterruptedException {
+        Outcome outcome = check("/chain/1");
+        Outcome.Redirected redirected = assertInstanceOf(Outcome.Redirected.class, outcome);
+        assertEquals(server.url("/chain/3"), redirected.target(), "the URL after the last permanent hop");
+        assertEquals(List.of("/chain/1", "/chain/2", "/chain/3", "/ok"),
+                server.requests("/").stream().map(LoopbackServer.Request::path).toList());
+    }
+
+    @Test
+    void aTemporaryRedirectIsSimplyOk() throws InterruptedException {
+        assertEquals(new Outcome.Ok("200 OK after 1 temporary redirect"), check("/temporary"));
+    }
+
+    @Test
+    void aRedirectLoopIsBrokenAndShowsTheLoop() throws InterruptedException {
+        Outcome.Broken broken = assertInstanceOf(Outcome.Broken.class, check("/loop/a"));
+        assertTrue(broken.detail().startsWith("redirect loop: "), broken.detail());
+        assertEquals(2, server.requests("/loop/").size(), "each hop requested once");
+    }
+
+    @Test
+    void tooManyRedirectsAreBroken() throws InterruptedException {
+        Outcome.Broken broken = assertInstanceOf(Outcome.Broken.class, check("/hops/1"));
+        assertTrue(broken.detail().startsWith("more than 5 redirects"), broken.detail());
+        assertEquals(6, server.requests("/hops/").size());
+    }
+
+    @Test
+    void headRefusedWith405FallsBackToGet() throws InterruptedException {
+        assertEquals(new Outcome.Ok("200 OK"), check("/head-405"));
+        assertEquals(List.of("HEAD", "GET"), server.methods("/head-405"));
+    }
+
+    @Test
+    void headAnswered404ButGet200IsOk() throws InterruptedException {
+        assertEquals(new Outcome.Ok("200 OK"), check("/head-404"));
+    }
+
+    @Test
+    void aHostThatRefusedHeadIsAskedWithGetFromThenOn() throws InterruptedException {
+        LinkPolicy oneAtATime = policy().withDefaults(new HostRule(1, null, null, null, null, null, null, null, null));
+        run(oneAtATime, time, time, "/head-405/a", "/head-405/b", "/head-405/c");
+        assertEquals(List.of("HEAD", "GET", "GET", "GET"), server.methods("/head-405/"));
+    }
+
+    @Test
+    void retryAfterInSecondsIsWaitedOnTheClockNotInRealTime() throws InterruptedException {
+        assertEquals(new Outcome.Ok("200 OK"), check("/rate-limited/seconds"));
+        assertTrue(time.waits().contains(Duration.ofSeconds(7)), time.waits().toString());
+        assertEquals(List.of("HEAD", "GET"), server.methods("/rate-limited/seconds"));
+    }
+
+    @Test
+    void retryAfterAsAnHttpDateIsWaitedUntilThatTime() throws InterruptedException {
+        assertEquals(new Outcome.Ok("200 OK"), check("/rate-limited/date"));
+        assertTrue(time.waits().contains(Duration.ofSeconds(30)), time.waits().toString());
+    }
+
+    @Test
+    void retryAfterIsCappedAtTheConfiguredMaximum() throws InterruptedException {
+        assertEquals(new Outcome.Ok("200 OK"), check("/rate-limited/huge"));
+        assertEquals(List.of(Duration.ofSeconds(60)), time.waits());
+    }
+
+    @Test
+    void stillRateLimitedAfterTheRetriesIsBlockedNotBroken() throws InterruptedException {
+        Outcome.Blocked blocked = assertInstanceOf(Outcome.Blocked.class, check("/rate-limited/always"));
+        assertTrue(blocked.detail().startsWith("429: rate limited (3 attempts)"), blocked.detail());
+        assertEquals(List.of("HEAD", "GET", "GET", "GET"), server.methods("/rate-limited/always"));
+    }
+
+    @Test
+    void status999IsBlocked() throws InterruptedException {
+        Outcome.Blocked blocked = assertInstanceOf(Outcome.Blocked.class, check("/denied-999"));
+        assertTrue(blocked.detail().contains("refuses automated checks"), blocked.detail());
+    }
+
+    @Test
+    void aCloudflareChallengeIsBlockedNotBroken() throws InterruptedException {
+        Outcome.Blocked blocked = assertInstanceOf(Outcome.Blocked.class, check("/challenge"));
+        assertTrue(blocked.detail().contains("cf-mitigated: challenge"), blocked.detail());
+    }
+
+    @Test
+    void aPlain403IsBroken() throws InterruptedException {
+        assertEquals(new Outcome.Broken("403 Forbidden"), check("/forbidden"));
+    }
+
+    @Test
+    void aServerErrorIsRetriedAfterAJitteredBackOff() throws InterruptedException {
+        assertEquals(new Outcome.Ok("200 OK"), check("/flaky"));
+        assertEquals(List.of("HEAD", "GET", "GET"), server.methods("/flaky"));
+        assertEquals(1, time.waits().size(), time.waits().toString());
+        Duration wait = time.waits().get(0);
+        assertTrue(wait.compareTo(Duration.ofMillis(500)) >= 0 && wait.compareTo(Duration.ofSeconds(1)) <= 0, wait.toString());
+    }
+
+    @Test
+    void backOffDoublesWithEachRetry() throws InterruptedException {
+        check("/always-500");
+        List<Duration> waits = time.waits();
+        assertEquals(2, waits.size(), waits.toString());
+        assertTrue(waits.get(0).toMillis() >= 500 && waits.get(0).toMillis() <= 1000, waits.toString());
+        assertTrue(waits.get(1).toMillis() >= 1000 && waits.get(1).toMillis() <= 2000, waits.toString());
+    }
+
+    @Test
+    void aPersistentServerErrorIsBrokenAfterTheRetries() throws InterruptedException {
+        assertEquals(new Outcome.Broken("500 Internal Server Error (3 attempts)"), check("/always-500"));
+        assertEquals(List.of("HEAD", "GET", "GET", "GET"), server.methods("/always-500"));
+    }
+
+    @Test
+    void aResponseSlowerThanTheTimeoutIsBroken() throws InterruptedException {
+        Settings s = policy().settings();
+        LinkPolicy quick = policy().with(new Settings(s.concurrency(), s.connectTimeout(), Duration.ofMillis(300),
+                s.deadline(), 1, s.backoff(), s.maxRetryAfter(), s.maxRedirects(), s.cacheMaxAge(), s.userAgent()));
+        Outcome.Broken broken = assertInstanceOf(Outcome.Broken.class, check(quick, "/slow"));
+        assertEquals("timed out waiting for the response (2 attempts)", broken.detail());
+        assertEquals(List.of("HEAD", "GET", "GET"), server.methods("/slow"));
+    }
+
+    @Test
+    void aVeryLargeBodyIsNotReadToTheEnd() throws InterruptedException {
+        assertEquals(new Outcome.Ok("200 OK"), check("/large"));
+        assertTrue(server.largeBytesWritten() < LoopbackServer.LARGE_BODY / 4,
+                "the server got " + server.largeBytesWritten() + " bytes out");
+    }
+
+    @Test
+    void aConnectionClosedMidResponseIsBrokenAfterTheRetries() throws InterruptedException {
+        String url = server.rawUrl("/truncated");
+        Outcome.Broken broken = assertInstanceOf(Outcome.Broken.class, run(policy(), time, time, url).get(url).outcome());
+        // Depending on timing the client reports the cut as a broken body or a failed exchange.
+        assertTrue(broken.detail().contains("broke off after 100 bytes") || broken.detail().contains("bytes received: 100"),
+                broken.detail());
+        assertTrue(broken.detail().endsWith("(3 attempts)"), broken.detail());
+        assertEquals(List.of("HEAD", "GET", "GET", "GET"), server.methods("raw:/truncated"));
+    }
+
+    /** The price of HEAD first: a body cut short is invisible to HEAD, which the server answered in full. */
+    @Test
+    void aCompleteAnswerToHeadIsTrustedWithoutAGet() throws InterruptedException {
+        String url = server.rawUrl("/truncated-after-head");
+        assertEquals(new Outcome.Ok("200 OK"), run(policy(), time, time, url).get(url).outcome());
+        assertEquals(List.of("HEAD"), server.methods("raw:/truncated-after-head"));
+    }
+
+    @Test
+    void aConnectionClosedMidHeadersIsBrokenAfterTheRetries() throws InterruptedException {
+        String url = server.rawUrl("/dropped");
+        Outcome.Broken broken = assertInstanceOf(Outcome.Broken.class, run(policy(), time, time, url).get(url).outcome());
+        assertTrue(broken.detail().startsWith("the connection failed"), broken.detail());
+        assertTrue(broken.detail().endsWith("(3 attempts)"), broken.detail());
+    }
+
+    @Test
+    void aBodyThatStallsTimesOut() throws InterruptedException {
+        Settings s = policy().settings();
+        LinkPolicy quick = policy().with(new Settings(s.concurrency(), s.connectTimeout(), Duration.ofMillis(300),
+                s.deadline(), 0, s.backoff(), s.maxRetryAfter(), s.maxRedirects(), s.cacheMaxAge(), s.userAgent()));
+        Outcome.Broken broken = assertInstanceOf(Outcome.Broken.class, check(quick, "/stalled-body"));
+        assertTrue(broken.detail().contains("broke off after 100 bytes"), broken.detail());
+    }
+
+    @Test
+    void aRefusedConnectionIsBrokenAfterTheRetries() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        String url = "http://127.0.0.1:" + closedPort + "/";
+        Outcome outcome = run(policy(), time, time, url).get(url).outcome();
+        assertEquals(new Outcome.Broken("the connection was refused (3 attempts)"), outcome);
+    }
+
+    @Test
+    void aRedirectToTheHostsLoginPageIsALoginWall() throws InterruptedException {
+        LinkPolicy policy = policy().withHost("127.0.0.1",
+                new HostRule(null, null, null, null, null, null, List.of("/authwall"), null, null));
+        Outcome.Blocked blocked = assertInstanceOf(Outcome.Blocked.class, check(policy, "/login-wall"));
+        assertTrue(blocked.detail().startsWith("redirects to a login page"), blocked.detail());
+        assertEquals(List.of(), server.requests("/authwall"), "the login page itself is not requested");
+    }
+
+    @Test
+    void excludedUrlsAndSkippedHostsAreNotRequested() throws InterruptedException {
+        assertInstanceOf(Outcome.Skipped.class, check(policy().withExclude("/ok$"), "/ok"));
+        assertInstanceOf(Outcome.Skipped.class, check(policy().withHost("127.0.0.1",
+                new HostRule(null, null, null, null, null, null, null, null, true)), "/gone"));
+        assertEquals(List.of(), server.requests("/"));
+    }
+
+    @Test
+    void acceptedStatusesOfAHostCountAsWorking() throws InterruptedException {
+        LinkPolicy policy = policy().withHost("127.0.0.1",
+                new HostRule(null, null, null, Set.of(403), null, null, null, null, null));
+        assertEquals(new Outcome.Ok("403 Forbidden"), check(policy, "/forbidden"));
+    }
+
+    @Test
+    void sendsAUserAgentNamingTheSiteAndTheHostsHeaders() throws InterruptedException {
+        LinkPolicy policy = policy().withHost("127.0.0.1",
+                new HostRule(null, null, null, null, null, null, null, Map.of("X-Test", "yes"), null));
+        check(policy, "/ok");
+        LoopbackServer.Request request = server.requests("/ok").get(0);
+        assertTrue(request.userAgent().contains("https://www.sethihemant.com/"), request.userAgent());
+        assertEquals("yes", request.testHeader());
+    }
+
+    @Test
+    void oneRequestPerDistinctUrlWhateverTheFragment() throws InterruptedException {
+        Map<String, ExternalCheck.Checked> results = run(policy(), time, time, "/ok#a", "/ok#b", "/ok");
+        assertEquals(1, results.size());
+        assertEquals(1, server.requests("/ok").size());
+    }
+
+    @Test
+    void perHostConcurrencyIsNeverExceeded() throws InterruptedException {
+        String[] paths = new String[8];
+        for (int i = 0; i < paths.length; i++) {
+            paths[i] = "/latency/" + i;
+        }
+        Map<String, ExternalCheck.Checked> results = run(policy(), time, time, paths);
+        assertEquals(8, results.size());
+        assertTrue(results.values().stream().allMatch(c -> c.outcome() instanceof Outcome.Ok));
+        assertEquals(2, server.maxInFlight(), "the host's limit is 2, and the checker should use both");
+    }
+
+    @Test
+    void perHostIntervalSeparatesTheStartsOfRequests() throws InterruptedException {
+        LinkPolicy spaced = policy().withDefaults(new HostRule(4, Duration.ofMillis(250), null, null, null, null, null, null, null));
+        run(spaced, Clock.systemUTC(), Sleeper.REAL, "/ok/1", "/ok/2", "/ok/3", "/ok/4");
+        List<LoopbackServer.Request> requests = server.requests("/ok/");
+        assertEquals(4, requests.size());
+        for (int i = 1; i < requests.size(); i++) {
+            long gapMillis = (requests.get(i).arrivedNanos() - requests.get(i - 1).arrivedNanos()) / 1_000_000;
+            // The server sees arrivals, which trail the starts by a varying few milliseconds
+            // (tens on a loaded machine); without the interval all four would arrive at once.
+            assertTrue(gapMillis >= 150, "gap " + i + " was " + gapMillis + " ms; the interval is 250 ms");
+        }
+    }
+
+    @Test
+    void theDeadlineStopsTheRunAndReportsWhatIsLeftAsNotChecked() throws InterruptedException {
+        Settings s = policy().settings();
+        LinkPolicy hurried = policy().with(new Settings(s.concurrency(), s.connectTimeout(), Duration.ofSeconds(20),
+                Duration.ofMillis(300), s.retries(), s.backoff(), s.maxRetryAfter(), s.maxRedirects(), s.cacheMaxAge(),
+                s.userAgent()));
+        Map<String, ExternalCheck.Checked> results = run(hurried, Clock.systemUTC(), Sleeper.REAL, "/slow");
+        Outcome.Blocked blocked = assertInstanceOf(Outcome.Blocked.class, results.get(server.url("/slow")).outcome());
+        assertTrue(blocked.detail().contains("deadline"), blocked.detail());
+    }
+
+    @Test
+    void aRetryThatWouldOutliveTheDeadlineIsNotWaitedFor() throws InterruptedException {
+        Settings s = policy().settings();
+        LinkPolicy hurried = policy().with(new Settings(s.concurrency(), s.connectTimeout(), s.requestTimeout(),
+                Duration.ofSeconds(30), s.retries(), s.backoff(), Duration.ofHours(1), s.maxRedirects(), s.cacheMaxAge(),
+                s.userAgent()));
+        Outcome.Blocked blocked = assertInstanceOf(Outcome.Blocked.class, check(hurried, "/rate-limited/always"));
+        assertTrue(blocked.detail().startsWith("429"), blocked.detail());
+        assertTrue(time.instant().isBefore(LoopbackServer.FAKE_START.plusSeconds(30)), "no wait past the deadline");
+    }
+
+    @Test
+    void reportsProgressUpToTheTotal() throws InterruptedException {
+        Settings s = policy().settings();
+        List<String> seen = new ArrayList<>();
+        new ExternalCheck(policy(), new HttpFetcher(s.connectTimeout(), s.requestTimeout(), "t"), time, time,
+                new SplittableRandom(1))
+                .run(List.of(url(server.url("/ok")), url(server.url("/gone"))), Instant.MAX,
+                        (done, total, failures) -> seen.add(done + "/" + total + ":" + failures));
+        assertEquals("0/2:0", seen.get(0));
+        assertTrue(seen.get(seen.size() - 1).startsWith("2/2:1"), seen.toString());
+    }
+}

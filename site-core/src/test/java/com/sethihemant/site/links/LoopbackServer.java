@@ -1,0 +1,305 @@
+package com.sethihemant.site.links;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A misbehaving web server on 127.0.0.1 with a named route for each behaviour the checker must
+ * handle. It records every request (method, path, arrival time, headers) and the most requests
+ * it had in flight at once, so tests can verify the checker's manners from the server's side.
+ */
+final class LoopbackServer implements AutoCloseable {
+
+    /** One request as the server saw it. */
+    record Request(String method, String path, long arrivedNanos, String userAgent, String testHeader) {
+    }
+
+    /** The Retry-After date the date route sends: 30 s after {@link #FAKE_START}. */
+    static final java.time.Instant FAKE_START = java.time.Instant.parse("2026-01-01T00:00:00Z");
+    static final String RETRY_DATE = "Thu, 01 Jan 2026 00:00:30 GMT";
+    static final long LARGE_BODY = 256L * 1024 * 1024;
+    static final Duration LATENCY = Duration.ofMillis(100);
+
+    private final HttpServer server;
+    private final ServerSocket raw;
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    private final CountDownLatch release = new CountDownLatch(1);
+    private final List<Request> requests = new ArrayList<>();
+    private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
+    private final AtomicLong largeBytesWritten = new AtomicLong();
+
+    private LoopbackServer(HttpServer server, ServerSocket raw) {
+        this.server = server;
+        this.raw = raw;
+    }
+
+    static LoopbackServer start() throws IOException {
+        HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+        ServerSocket raw = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        LoopbackServer loopback = new LoopbackServer(http, raw);
+        http.createContext("/", loopback::handle);
+        http.setExecutor(loopback.executor);
+        http.start();
+        loopback.executor.execute(loopback::acceptRaw);
+        return loopback;
+    }
+
+    /**
+     * A URL on the raw socket server, for what HttpServer cannot do: {@code /truncated} refuses
+     * HEAD, and to GET promises 100 000 bytes, sends 100 and closes the connection;
+     * {@code /truncated-after-head} answers HEAD in full and truncates GET the same way;
+     * {@code /dropped} closes the connection halfway through the headers.
+     */
+    String rawUrl(String path) {
+        return "http://127.0.0.1:" + raw.getLocalPort() + path;
+    }
+
+    private void acceptRaw() {
+        while (!raw.isClosed()) {
+            try {
+                Socket socket = raw.accept();
+                executor.execute(() -> serveRaw(socket));
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    private void serveRaw(Socket socket) {
+        try (socket) {
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+            String requestLine = in.readLine();
+            if (requestLine == null) {
+                return;
+            }
+            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                // skip the headers
+            }
+            String[] parts = requestLine.split(" ");
+            synchronized (this) {
+                requests.add(new Request(parts[0], "raw:" + parts[1], System.nanoTime(), null, null));
+            }
+            OutputStream out = socket.getOutputStream();
+            boolean head = parts[0].equals("HEAD");
+            if (parts[1].equals("/truncated") && head) {
+                out.write("HTTP/1.1 405 Method Not Allowed\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            } else if (parts[1].startsWith("/truncated")) {
+                out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 100000\r\n\r\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
+                if (!head) {
+                    out.write(new byte[100]);
+                }
+            } else {
+                out.write("HTTP/1.1 200 OK\r\nContent-Ty".getBytes(StandardCharsets.ISO_8859_1));
+            }
+            out.flush();
+        } catch (IOException e) {
+            // the checker hung up first
+        }
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    synchronized List<Request> requests(String pathPrefix) {
+        return requests.stream().filter(r -> r.path().startsWith(pathPrefix)).toList();
+    }
+
+    List<String> methods(String pathPrefix) {
+        return requests(pathPrefix).stream().map(Request::method).toList();
+    }
+
+    int maxInFlight() {
+        return maxInFlight.get();
+    }
+
+    long largeBytesWritten() {
+        return largeBytesWritten.get();
+    }
+
+    @Override
+    public void close() {
+        release.countDown();
+        server.stop(0);
+        try {
+            raw.close();
+        } catch (IOException e) {
+            // closing anyway
+        }
+        scheduler.shutdownNow();
+        executor.shutdownNow();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getRawPath();
+        String method = exchange.getRequestMethod();
+        synchronized (this) {
+            requests.add(new Request(method, path, System.nanoTime(),
+                    exchange.getRequestHeaders().getFirst("User-Agent"), exchange.getRequestHeaders().getFirst("X-Test")));
+        }
+        int hit = hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+        boolean head = method.equals("HEAD");
+        if (path.startsWith("/latency/")) {
+            maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            // Answer later from another thread; the handler thread is free meanwhile.
+            scheduler.schedule(() -> respondLater(exchange, head), LATENCY.toMillis(), TimeUnit.MILLISECONDS);
+            return;
+        }
+        route(exchange, path, hit, head);
+    }
+
+    private void route(HttpExchange exchange, String path, int hit, boolean head) throws IOException {
+        switch (path) {
+            case "/ok", "/authwall" -> respond(exchange, 200, head);
+            case "/not-found" -> respond(exchange, 404, head);
+            case "/gone" -> respond(exchange, 410, head);
+            case "/forbidden" -> respond(exchange, 403, head);
+            case "/denied-999" -> respond(exchange, 999, head);
+            case "/challenge" -> {
+                exchange.getResponseHeaders().set("cf-mitigated", "challenge");
+                respond(exchange, 403, head);
+            }
+            case "/moved" -> redirect(exchange, 301, "/ok");
+            case "/chain/1" -> redirect(exchange, 301, "/chain/2");
+            case "/chain/2" -> redirect(exchange, 308, url("/chain/3"));
+            case "/chain/3" -> redirect(exchange, 302, "/ok");
+            case "/temporary" -> redirect(exchange, 307, "/ok");
+            case "/loop/a" -> redirect(exchange, 301, "/loop/b");
+            case "/loop/b" -> redirect(exchange, 301, "/loop/a");
+            case "/login-wall" -> redirect(exchange, 302, "/authwall?trk=robot");
+            case "/head-405", "/head-405/a", "/head-405/b", "/head-405/c" -> respond(exchange, head ? 405 : 200, head);
+            case "/head-404" -> respond(exchange, head ? 404 : 200, head);
+            case "/rate-limited/seconds" -> rateLimited(exchange, hit == 1, "7", head);
+            case "/rate-limited/date" -> rateLimited(exchange, hit == 1, RETRY_DATE, head);
+            case "/rate-limited/huge" -> rateLimited(exchange, hit == 1, "3600", head);
+            case "/rate-limited/always" -> rateLimited(exchange, true, "1", head);
+            case "/flaky" -> respond(exchange, hit <= 2 ? 500 : 200, head);
+            case "/always-500" -> respond(exchange, 500, head);
+            case "/slow" -> {
+                awaitRelease();
+                respond(exchange, 200, head);
+            }
+            case "/large" -> large(exchange, head);
+            case "/stalled-body" -> stalledBody(exchange, head);
+            default -> {
+                if (path.startsWith("/hops/")) {
+                    int n = Integer.parseInt(path.substring("/hops/".length()));
+                    redirect(exchange, 302, "/hops/" + (n + 1));
+                } else if (path.startsWith("/ok/")) {
+                    respond(exchange, 200, head);
+                } else {
+                    respond(exchange, 404, head);
+                }
+            }
+        }
+    }
+
+    private void awaitRelease() {
+        try {
+            release.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Counts the request as answered before answering, so the client cannot be seen to overlap it. */
+    private void respondLater(HttpExchange exchange, boolean head) {
+        inFlight.decrementAndGet();
+        try {
+            respond(exchange, 200, head);
+        } catch (IOException e) {
+            // the client went away; nothing to record
+        }
+    }
+
+    private static void respond(HttpExchange exchange, int status, boolean head) throws IOException {
+        byte[] body = ("<!doctype html><title>" + status + "</title>").getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+        if (head) {
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+            return;
+        }
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    private void redirect(HttpExchange exchange, int status, String location) throws IOException {
+        exchange.getResponseHeaders().set("Location", location);
+        exchange.sendResponseHeaders(status, -1);
+        exchange.close();
+    }
+
+    private static void rateLimited(HttpExchange exchange, boolean limited, String retryAfter, boolean head)
+            throws IOException {
+        if (limited) {
+            exchange.getResponseHeaders().set("Retry-After", retryAfter);
+        }
+        respond(exchange, limited ? 429 : 200, head);
+    }
+
+    /** Streams a body far larger than any checker should read, counting what got out. */
+    private void large(HttpExchange exchange, boolean head) throws IOException {
+        if (head) {
+            respond(exchange, 405, true);
+            return;
+        }
+        exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
+        exchange.sendResponseHeaders(200, 0);
+        byte[] chunk = new byte[64 * 1024];
+        try (OutputStream out = exchange.getResponseBody()) {
+            while (largeBytesWritten.get() < LARGE_BODY) {
+                out.write(chunk);
+                largeBytesWritten.addAndGet(chunk.length);
+            }
+        } catch (IOException e) {
+            // the checker hung up, as it should
+        }
+    }
+
+    /** Promises 100 000 bytes, sends 100, then sends nothing more until the test ends. */
+    private void stalledBody(HttpExchange exchange, boolean head) throws IOException {
+        if (head) {
+            respond(exchange, 405, true);
+            return;
+        }
+        exchange.sendResponseHeaders(200, 100_000);
+        OutputStream out = exchange.getResponseBody();
+        out.write(new byte[100]);
+        out.flush();
+        awaitRelease();
+        exchange.close();
+    }
+}
