@@ -7,6 +7,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.logging.LogManager;
 
 /**
@@ -36,8 +37,15 @@ public final class Main {
 
     /** Runs the command line and returns its exit code. */
     public static int run(String... args) {
+        return run(Clock.systemUTC(), args);
+    }
+
+    /** Runs the command line with the given clock ("today" for new posts) and returns its exit code. */
+    static int run(Clock clock, String... args) {
         quietLibraryLogging();
         CommandLine commandLine = new CommandLine(new Main());
+        commandLine.addSubcommand(new NewPostCommand(clock));
+        commandLine.addSubcommand(new NewNoteCommand(clock));
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> report(e, cmd.getErr()));
         return commandLine.execute(args);
     }

@@ -46,6 +46,11 @@ public final class Routes {
         return path.isEmpty() || path.endsWith("/") ? path + "index.html" : path;
     }
 
+    /** A clean slug made from a title, such as {@code notes-on-dynamo} for "Notes on Dynamo". */
+    public static String slugify(String title) {
+        return Slugs.suggest(title);
+    }
+
     /** Whether a file name (without extension) can be used as-is in a URL. */
     public static boolean isSlug(String name) {
         return SLUG.matcher(name).matches();

@@ -1,0 +1,102 @@
+package com.sethihemant.site.cli;
+
+import com.sethihemant.site.ExitCodes;
+import com.sethihemant.site.SiteException;
+import com.sethihemant.site.content.Routes;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code site new-note "Paper title" --venue V --year Y --link URL}: notes on a paper. */
+@Command(name = "new-note",
+        mixinStandardHelpOptions = true,
+        description = {"Creates notes on a paper: a post tagged paper-notes, with the paper's title, venue,",
+                "year and link in its header, listed with the other notes on Writing & Speaking."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the note was created", "1:a file with that name exists", "2:wrong usage"})
+final class NewNoteCommand implements Callable<Integer> {
+
+    static final String NOTES_TAG = "paper-notes";
+
+    private final Clock clock;
+
+    @Parameters(index = "0", paramLabel = "PAPER", description = "The paper's title.")
+    String paper;
+
+    @Option(names = "--venue", required = true, description = "Where it was published, such as SOSP or USENIX ATC.")
+    String venue;
+
+    @Option(names = "--year", description = "The year it was published.")
+    Integer year;
+
+    @Option(names = "--link", required = true, paramLabel = "URL", description = "Where to read the paper (https://...).")
+    String link;
+
+    @Option(names = "--tags", split = ",", paramLabel = "TAG", description = "More tags besides paper-notes.")
+    List<String> tags = new ArrayList<>();
+
+    @Option(names = "--draft", description = "Create it as a draft (visible only with serve --drafts).")
+    boolean draft;
+
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Publication date (default: today, UTC).")
+    LocalDate date;
+
+    @Option(names = "--slug", description = "The URL name (default: made from the paper's title).")
+    String slug;
+
+    @Option(names = "--root", paramLabel = "DIR", defaultValue = ".", description = "The project's root folder (default: ${DEFAULT-VALUE}).")
+    Path root;
+
+    @Spec
+    CommandSpec spec;
+
+    NewNoteCommand(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public Integer call() {
+        URI uri;
+        try {
+            uri = URI.create(link.strip());
+        } catch (IllegalArgumentException e) {
+            throw SiteException.usage(null, "--link '" + link + "' is not a web address");
+        }
+        if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme()) || uri.getHost() == null) {
+            throw SiteException.usage(null, "--link must be a web address starting with https://");
+        }
+        if (year != null && (year < 1900 || year > 2100)) {
+            throw SiteException.usage(null, "--year " + year + " is not a plausible publication year");
+        }
+        LocalDate day = date != null ? date : LocalDate.now(clock);
+        String name = slug != null ? slug : Routes.slugify(paper) + "-notes";
+        List<String> allTags = new ArrayList<>(List.of(NOTES_TAG));
+        allTags.addAll(tags);
+        String header = ":jbake-type: post\n"
+                + ":jbake-status: " + (draft ? "draft" : "published") + "\n"
+                + ":jbake-date: " + day + "\n"
+                + ":jbake-tags: " + Scaffold.tags(allTags) + "\n"
+                + ":paper-title: " + paper.strip() + "\n"
+                + ":paper-venue: " + venue.strip() + "\n"
+                + (year == null ? "" : ":paper-year: " + year + "\n")
+                + ":paper-url: " + uri + "\n"
+                + "// One or two sentences for the post list, the feed and search engines:\n"
+                + "// :description: \n";
+        String body = "These are my notes on " + uri + "[_{paper-title}_]"
+                + " ({paper-venue}" + (year == null ? "" : " {paper-year}") + ").\n\n"
+                + "// Write the notes here; `./site serve --drafts` shows them as you save.\n";
+        Path file = Scaffold.create(root, day, name, "Notes on " + paper.strip(), header, body);
+        NewPostCommand.report(spec, file, Routes.urlFor(Routes.POST, name + ".adoc", day), draft);
+        return ExitCodes.OK;
+    }
+}
