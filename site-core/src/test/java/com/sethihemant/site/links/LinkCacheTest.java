@@ -1,0 +1,130 @@
+package com.sethihemant.site.links;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The cache between runs, end to end: a site folder, the loopback server and a fake clock. */
+@Timeout(60)
+class LinkCacheTest {
+
+    @TempDir
+    Path temp;
+
+    private LoopbackServer server;
+    private FakeTime time;
+    private Path site;
+    private Path cache;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = LoopbackServer.start();
+        time = new FakeTime(LoopbackServer.FAKE_START);
+        site = Files.createDirectories(temp.resolve("site"));
+        cache = temp.resolve("cache/links.json");
+        Files.writeString(site.resolve("index.html"), "<!doctype html>\n"
+                + "<a href=\"" + server.url("/ok") + "\">ok</a>\n"
+                + "<a href=\"" + server.url("/moved") + "\">moved</a>\n"
+                + "<a href=\"" + server.url("/gone") + "\">gone</a>\n"
+                + "<a href=\"" + server.url("/forbidden") + "\">forbidden</a>\n");
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private static LinkPolicy policy() {
+        return LinkPolicy.defaults()
+                .with(Settings.DEFAULTS.withCacheMaxAge(Duration.ofDays(1)))
+                .withDefaults(new HostRule(2, Duration.ZERO, null, null, null, null, null, null, null));
+    }
+
+    private LinkReport check(LinkPolicy policy) {
+        return new LinkChecker(policy, time, time, new SplittableRandom(3))
+                .check(new LinkCheckOptions(site, "https://www.sethihemant.com", true, cache, null, null), Progress.NONE);
+    }
+
+    private Outcome outcome(LinkReport report, String path) {
+        return report.results().stream().filter(r -> server.url(path).equals(r.link().url()))
+                .findFirst().orElseThrow().outcome();
+    }
+
+    private Set<String> cachedUrls() throws Exception {
+        Map<?, ?> json = (Map<?, ?>) Json.parse(Files.readString(cache));
+        return ((List<?>) json.get("entries")).stream().map(e -> (String) ((Map<?, ?>) e).get("url"))
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    @Test
+    void keepsOnlySuccessesWithTheirChains() throws Exception {
+        check(policy());
+        assertEquals(Set.of(server.url("/ok"), server.url("/moved")), cachedUrls());
+        assertTrue(Files.readString(cache).contains("\"status\": 301"), "the redirect chain is kept");
+    }
+
+    @Test
+    void aFreshSuccessIsNotRequestedAgainButFailuresAre() {
+        check(policy());
+        int firstRun = server.requests("/ok").size();
+        time.advance(Duration.ofHours(2));
+        LinkReport second = check(policy());
+        assertEquals(firstRun, server.requests("/ok").size(), "the second run trusted the cache");
+        assertTrue(outcome(second, "/ok").detail().contains("cached, checked 2 h ago"), outcome(second, "/ok").detail());
+        assertInstanceOf(Outcome.Redirected.class, outcome(second, "/moved"));
+        assertEquals(List.of("HEAD", "GET", "HEAD", "GET"), server.methods("/gone"), "failures are checked every time");
+    }
+
+    @Test
+    void anEntryOlderThanTheMaximumAgeIsCheckedAgain() {
+        check(policy());
+        int firstRun = server.requests("/ok").size();
+        time.advance(Duration.ofDays(2));
+        check(policy());
+        assertEquals(2 * firstRun, server.requests("/ok").size());
+    }
+
+    @Test
+    void aCachedChainThatTheCurrentPolicyRejectsIsCheckedAgain() {
+        check(policy());
+        time.advance(Duration.ofMinutes(5));
+        LinkPolicy okIsALoginPage = policy().withHost("127.0.0.1",
+                new HostRule(null, null, null, null, null, null, List.of("/ok"), null, null));
+        LinkReport second = check(okIsALoginPage);
+        assertInstanceOf(Outcome.Blocked.class, outcome(second, "/moved"));
+        assertEquals(2, server.requests("/moved").size());
+    }
+
+    @Test
+    void aSuccessOnlyAnOldPolicyAcceptedIsNotTrusted() {
+        LinkPolicy accepting = policy().withHost("127.0.0.1",
+                new HostRule(null, null, null, Set.of(403), null, null, null, null, null));
+        assertInstanceOf(Outcome.Ok.class, outcome(check(accepting), "/forbidden"));
+        time.advance(Duration.ofMinutes(5));
+        assertEquals(new Outcome.Broken("403 Forbidden"), outcome(check(policy()), "/forbidden"));
+    }
+
+    @Test
+    void anUnreadableCacheIsANoticeNotAFailure() throws IOException {
+        Files.createDirectories(cache.getParent());
+        Files.writeString(cache, "{ not json");
+        LinkReport report = check(policy());
+        assertEquals(1, report.notices().stream().filter(n -> n.contains("could not be read")).count(), report.notices().toString());
+        assertInstanceOf(Outcome.Ok.class, outcome(report, "/ok"));
+    }
+}
