@@ -47,6 +47,17 @@ public final class Baker {
     private final Clock clock;
     private final PageRenderer renderer;
 
+    // What the previous build produced, so the next one can reuse what did not change. A baker
+    // builds one site at a time; the preview server calls it from its one watcher thread.
+    private final Map<Path, Parsed> parsed = new HashMap<>();
+    private Set<String> parsedTypes = Set.of();
+    private final Map<Document, String> documentDigests = new java.util.IdentityHashMap<>();
+    private final Map<Path, Asset> assets = new HashMap<>();
+    private TemplateSet templateSet;
+    private Map<String, Rendered> rendered = Map.of();
+    private Path lastOutput;
+    private Map<String, byte[]> lastWritten = Map.of();
+
     /**
      * @param parser the AsciiDoc parser, reusable across bakes
      * @param clock  decides which dated posts are due
@@ -62,22 +73,55 @@ public final class Baker {
     }
 
     /**
-     * Bakes {@code sources} into {@code output}.
+     * Bakes {@code sources} into {@code output}, replacing it only when everything succeeded.
      *
      * @throws SiteException listing every problem found; the previous output is left untouched
      */
     public BakeResult bake(SiteSources sources, Path output, BakeOptions options) {
+        long start = System.nanoTime();
+        Site site = build(sources, options);
+        Path target = output.toAbsolutePath().normalize();
+        Map<String, byte[]> previous = target.equals(lastOutput) ? lastWritten : Map.of();
+        try (OutputFolder out = new OutputFolder(target)) {
+            for (Map.Entry<String, byte[]> file : site.files().entrySet()) {
+                // A file this baker wrote last time, with the very same bytes, is linked, not copied.
+                if (previous.get(file.getKey()) != file.getValue() || !out.link(file.getKey(), target, file.getValue().length)) {
+                    out.write(file.getKey(), file.getValue());
+                }
+            }
+            out.commit();
+        }
+        lastOutput = target;
+        lastWritten = site.files();
+        return new BakeResult(output, site.posts(), site.pages(), site.tags(), site.files().size(), site.skipped(),
+                (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /**
+     * Builds the site in memory. Sources, templates and pages that did not change since the
+     * previous build of this baker are reused, so a rebuild after editing one post parses one
+     * file and renders only the pages whose inputs changed; the result is always the same as a
+     * full build's (see {@link Fingerprint}).
+     *
+     * @throws SiteException listing every problem found
+     */
+    public Site build(SiteSources sources, BakeOptions options) {
         long start = System.nanoTime();
         boolean preview = options.preview();
         sources.validate();
         SiteConfig loaded = SiteConfig.load(sources.config());
         SiteConfig site = options.editUrl() == null ? loaded : loaded.withEditUrl(options.editUrl());
         LocalDate today = LocalDate.now(clock.withZone(site.timezone()));
-        Templates templates = new Templates(sources.templates());
+        Templates templates = templates(sources.templates());
         Set<String> types = new TreeSet<>(templates.names());
         types.removeAll(LISTING_TEMPLATES);
+        if (!types.equals(parsedTypes)) {
+            parsed.clear();
+            parsedTypes = types;
+        }
 
-        List<Document> all = parseAll(sources, types);
+        int[] changed = new int[1];
+        List<Document> all = parseAll(sources, types, changed);
         Map<String, Object> data = DataFiles.load(sources.data());
         List<Document> published = new ArrayList<>();
         for (Document document : all) {
@@ -87,28 +131,39 @@ public final class Baker {
         }
         SiteModel model = new SiteModel(published, Set.copyOf(site.seriesTags()));
 
-        try (OutputFolder out = new OutputFolder(output)) {
-            Pages pages = new Pages(sources.root(), site, data, model, templates, out, preview);
-            pages.renderAll();
-            copyAssets(sources, out);
-            out.write(AtomFeed.PATH.substring(1), AtomFeed.write(site, model.posts()));
-            out.write(Sitemap.PATH.substring(1), Sitemap.write(site, pages.indexable()));
-            out.write("robots.txt", Sitemap.robots(site));
-            int files = countFiles(out.root());
-            out.commit();
-            return new BakeResult(output, model.posts().size(), model.pages().size(), model.byTag().size(), files,
-                    all.size() - published.size(), (System.nanoTime() - start) / 1_000_000);
-        }
+        Map<String, byte[]> files = new HashMap<>();
+        Pages pages = new Pages(sources.root(), site, data, model, templates, files, preview);
+        pages.renderAll();
+        rendered = pages.cache;
+        copyAssets(sources, files);
+        files.put(AtomFeed.PATH.substring(1), AtomFeed.write(site, model.posts()));
+        files.put(Sitemap.PATH.substring(1), Sitemap.write(site, pages.indexable()));
+        files.put("robots.txt", Sitemap.robots(site));
+        return new Site(files, model.posts().size(), model.pages().size(), model.byTag().size(),
+                all.size() - published.size(), pages.renderedPaths, changed[0], (System.nanoTime() - start) / 1_000_000);
     }
 
-    private List<Document> parseAll(SiteSources sources, Set<String> types) {
+    /** The theme's templates, compiled again only when a template file changed. */
+    private Templates templates(Path folder) {
+        String fingerprint = digestOfFolder(folder);
+        if (templateSet == null || !templateSet.folder().equals(folder) || !templateSet.fingerprint().equals(fingerprint)) {
+            templateSet = new TemplateSet(folder, fingerprint, new Templates(folder));
+            rendered = Map.of();
+        }
+        return templateSet.templates();
+    }
+
+    private List<Document> parseAll(SiteSources sources, Set<String> types, int[] changed) {
         List<Document> documents = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         Map<String, Path> urls = new HashMap<>();
+        Map<Path, Parsed> seen = new HashMap<>();
         for (Path root : sources.contentRoots()) {
             for (Path file : files(root, true)) {
                 try {
-                    Document document = parser.parse(root, file, types);
+                    Parsed entry = parse(root, file, types, changed);
+                    seen.put(file, entry);
+                    Document document = entry.document();
                     Path clash = urls.putIfAbsent(document.url(), file);
                     if (clash != null) {
                         problems.add(Problem.at(file, "is published at " + document.url() + ", like " + clash
@@ -121,6 +176,8 @@ public final class Baker {
                 }
             }
         }
+        // Forget deleted and renamed sources.
+        parsed.keySet().retainAll(seen.keySet());
         for (Document document : documents) {
             if (Pages.isGenerated(document.url())) {
                 problems.add(Problem.at(document.source(), "is published at " + document.url()
@@ -130,29 +187,83 @@ public final class Baker {
         if (!problems.isEmpty()) {
             throw new SiteException(problems, ExitCodes.SITE_PROBLEM);
         }
+        documentDigests.clear();
+        seen.values().forEach(p -> documentDigests.put(p.document(), p.digest()));
         return documents;
     }
 
-    /** Copies the theme's assets, then the non-AsciiDoc files beside the sources (images). */
-    private static void copyAssets(SiteSources sources, OutputFolder out) {
+    /**
+     * Parses a source unless it is unchanged since the last build: same size and modification
+     * time, or failing that the same bytes. Sources with an {@code include::} are always parsed,
+     * because the included file may have changed.
+     */
+    private Parsed parse(Path root, Path file, Set<String> types, int[] changed) {
+        FileStamp stamp = FileStamp.of(file);
+        Parsed previous = parsed.get(file);
+        if (previous != null && previous.stamp().equals(stamp) && !previous.includes()) {
+            return previous;
+        }
+        byte[] bytes = read(file);
+        String digest = Fingerprint.sha256((file.toString() + "\n").getBytes(StandardCharsets.UTF_8))
+                + Fingerprint.sha256(bytes);
+        if (previous != null && previous.digest().equals(digest) && !previous.includes()) {
+            Parsed same = new Parsed(stamp, digest, previous.document(), false);
+            parsed.put(file, same);
+            return same;
+        }
+        changed[0]++;
+        Document document = parser.parse(root, file, types);
+        boolean includes = new String(bytes, StandardCharsets.UTF_8).contains("include::");
+        Parsed entry = new Parsed(stamp, digest, document, includes);
+        parsed.put(file, entry);
+        return entry;
+    }
+
+    /** Adds the theme's assets, then the non-AsciiDoc files beside the sources (images). */
+    private void copyAssets(SiteSources sources, Map<String, byte[]> files) {
         if (sources.assets() != null) {
             for (Path file : files(sources.assets(), false)) {
-                copy(file, sources.assets().relativize(file).toString(), out);
+                files.put(sources.assets().relativize(file).toString().replace('\\', '/'), asset(file));
             }
         }
         for (Path root : sources.contentRoots()) {
             for (Path file : files(root, false)) {
-                copy(file, root.relativize(file).toString(), out);
+                files.put(root.relativize(file).toString().replace('\\', '/'), asset(file));
             }
         }
     }
 
-    private static void copy(Path file, String relative, OutputFolder out) {
+    /** An asset's bytes, read again only when its size or modification time changed. */
+    private byte[] asset(Path file) {
+        FileStamp stamp = FileStamp.of(file);
+        Asset cached = assets.get(file);
+        if (cached != null && cached.stamp().equals(stamp)) {
+            return cached.bytes();
+        }
+        byte[] bytes = read(file);
+        assets.put(file, new Asset(stamp, bytes));
+        return bytes;
+    }
+
+    private static byte[] read(Path file) {
         try {
-            out.write(relative.replace('\\', '/'), Files.readAllBytes(file));
+            return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new SiteException(List.of(Problem.at(file, "cannot be read: " + e.getMessage())), ExitCodes.IO, e);
         }
+    }
+
+    /** A digest of every file under a folder, paths and bytes. */
+    private static String digestOfFolder(Path folder) {
+        StringBuilder all = new StringBuilder();
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                all.append(folder.relativize(file)).append('\0').append(Fingerprint.sha256(read(file))).append('\n');
+            }
+        } catch (IOException e) {
+            throw new SiteException(List.of(Problem.at(folder, "cannot be listed: " + e.getMessage())), ExitCodes.IO, e);
+        }
+        return Fingerprint.sha256(all.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Regular, non-hidden files under {@code root}: AsciiDoc sources or everything else, sorted. */
@@ -169,12 +280,30 @@ public final class Baker {
         }
     }
 
-    private static int countFiles(Path root) {
-        try (Stream<Path> walk = Files.walk(root)) {
-            return (int) walk.filter(Files::isRegularFile).count();
-        } catch (IOException e) {
-            throw new SiteException(List.of(Problem.at(root, "cannot be listed: " + e.getMessage())), ExitCodes.IO, e);
+    /** Size and modification time: a cheap test that a file has not changed. */
+    private record FileStamp(long size, java.nio.file.attribute.FileTime modified) {
+        static FileStamp of(Path file) {
+            try {
+                var attributes = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+                return new FileStamp(attributes.size(), attributes.lastModifiedTime());
+            } catch (IOException e) {
+                throw new SiteException(List.of(Problem.at(file, "cannot be read: " + e.getMessage())), ExitCodes.IO, e);
+            }
         }
+    }
+
+    /** A parsed source and what it was parsed from. */
+    private record Parsed(FileStamp stamp, String digest, Document document, boolean includes) {
+    }
+
+    private record Asset(FileStamp stamp, byte[] bytes) {
+    }
+
+    private record TemplateSet(Path folder, String fingerprint, Templates templates) {
+    }
+
+    /** A rendered page and the fingerprint of what it was rendered from. */
+    record Rendered(String fingerprint, byte[] bytes) {
     }
 
     /** Renders one template to text; tests wrap it to observe what each page receives. */
@@ -192,12 +321,14 @@ public final class Baker {
         private final Map<String, Object> data;
         private final SiteModel model;
         private final Templates templates;
-        private final OutputFolder out;
+        private final Map<String, byte[]> out;
         private final boolean preview;
         private final Map<String, LocalDate> indexable = new LinkedHashMap<>();
+        private final Map<String, Rendered> cache = new HashMap<>();
+        private final Set<String> renderedPaths = new java.util.HashSet<>();
 
         Pages(Path root, SiteConfig site, Map<String, Object> data, SiteModel model, Templates templates,
-              OutputFolder out, boolean preview) {
+              Map<String, byte[]> out, boolean preview) {
             this.root = root;
             this.site = site;
             this.data = data;
@@ -300,9 +431,21 @@ public final class Baker {
 
         private void page(String template, Map<String, Object> values, String what, boolean index, LocalDate lastModified) {
             String url = (String) values.get("url");
+            String path = Routes.outputPath(url);
             values.put("noindex", !index);
-            String html = renderer.render(templates, template, values, what);
-            out.write(Routes.outputPath(url), html.getBytes(StandardCharsets.UTF_8));
+            String fingerprint = new Fingerprint(documentDigests::get)
+                    .add(templateSet.fingerprint()).add(template).add(values).hex();
+            Rendered previous = rendered.get(path);
+            Rendered page;
+            if (previous != null && previous.fingerprint().equals(fingerprint)) {
+                page = previous;
+            } else {
+                String html = renderer.render(templates, template, values, what);
+                page = new Rendered(fingerprint, html.getBytes(StandardCharsets.UTF_8));
+                renderedPaths.add(path);
+            }
+            cache.put(path, page);
+            out.put(path, page.bytes());
             if (index) {
                 indexable.put(url, lastModified);
             }

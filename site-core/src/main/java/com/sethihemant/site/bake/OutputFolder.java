@@ -54,6 +54,31 @@ final class OutputFolder implements AutoCloseable {
         }
     }
 
+    /**
+     * Hard-links a file of the current output into the staging folder instead of writing it again.
+     *
+     * @param size the expected size, a guard against a file changed behind the baker's back
+     * @return false if the file is gone or different, or links are not supported; the caller
+     *         then writes it
+     */
+    boolean link(String relativePath, Path current, long size) {
+        Path existing = current.resolve(relativePath);
+        Path file = staging.resolve(relativePath).normalize();
+        if (!file.startsWith(staging) || !Files.isRegularFile(existing, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try {
+            if (Files.size(existing) != size) {
+                return false;
+            }
+            Files.createDirectories(file.getParent());
+            Files.createLink(file, existing);
+            return true;
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
     /** Replaces the target folder with the staging folder. */
     void commit() {
         Path old = target.resolveSibling("." + target.getFileName() + ".old");

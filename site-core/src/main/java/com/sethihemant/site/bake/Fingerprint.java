@@ -1,0 +1,99 @@
+package com.sethihemant.site.bake;
+
+import com.sethihemant.site.content.Document;
+
+import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * A SHA-256 digest of everything a page is rendered from: the templates, the template's name and
+ * the model's values. Two pages with the same fingerprint render to the same bytes, because
+ * templates are pure functions of their model; that is what lets a rebuild skip unchanged pages
+ * and still match a full bake byte for byte.
+ *
+ * <p>Documents are represented by the digest of their source (path and bytes), not by their
+ * parsed contents. A value of a type not listed here is an error, so a new kind of model value
+ * cannot be silently left out of the fingerprint.
+ */
+final class Fingerprint {
+
+    private final MessageDigest digest;
+    private final Function<Document, String> documents;
+
+    /** @param documents the source digest of each document */
+    Fingerprint(Function<Document, String> documents) {
+        this.documents = documents;
+        try {
+            this.digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    Fingerprint add(Object value) {
+        if (value == null) {
+            text("null");
+        } else if (value instanceof String s) {
+            text("s" + s.length() + ":" + s);
+        } else if (value instanceof Boolean || value instanceof Number || value instanceof LocalDate
+                || value instanceof Enum<?> || value instanceof java.time.ZoneId || value instanceof java.net.URI
+                || value instanceof java.nio.file.Path) {
+            text(value.getClass().getSimpleName() + ":" + value);
+        } else if (value instanceof Document document) {
+            text("doc:" + documents.apply(document));
+        } else if (value instanceof Collection<?> collection) {
+            text("list" + collection.size());
+            collection.forEach(this::add);
+        } else if (value instanceof Map<?, ?> map) {
+            // Sorted, so that the order of an unordered map never changes the digest.
+            Map<String, Object> sorted = new TreeMap<>();
+            map.forEach((k, v) -> sorted.put(String.valueOf(k), v));
+            text("map" + sorted.size());
+            sorted.forEach((k, v) -> add(k).add(v));
+        } else if (value instanceof Record record) {
+            text("record:" + record.getClass().getName());
+            for (RecordComponent component : record.getClass().getRecordComponents()) {
+                try {
+                    add(component.getAccessor().invoke(record));
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot read " + component, e);
+                }
+            }
+        } else if (value instanceof Formats) {
+            text("formats");
+        } else {
+            throw new IllegalArgumentException("no fingerprint for a " + value.getClass().getName()
+                    + " in a page model; teach Fingerprint how to digest it");
+        }
+        return this;
+    }
+
+    String hex() {
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private void text(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        digest.update((byte) (bytes.length >>> 24));
+        digest.update((byte) (bytes.length >>> 16));
+        digest.update((byte) (bytes.length >>> 8));
+        digest.update((byte) bytes.length);
+        digest.update(bytes);
+    }
+}
