@@ -74,7 +74,7 @@ final class ExternalCheck {
     private record Step(Job job, Url url, boolean head, int attempt, Instant notBefore, long order) {
     }
 
-    private record Done(Step step, HttpFetcher.Response response, Throwable error) {
+    private record Done(Step step, CompletableFuture<?> request, HttpFetcher.Response response, Throwable error) {
     }
 
     /**
@@ -229,7 +229,8 @@ final class ExternalCheck {
             future = CompletableFuture.failedFuture(e);
         }
         inFlight.add(future);
-        future.whenComplete((response, error) -> events.add(new Done(step, response, error)));
+        CompletableFuture<HttpFetcher.Response> request = future;
+        future.whenComplete((response, error) -> events.add(new Done(step, request, response, error)));
     }
 
     /** Applies one response or failure; {@code true} when it decided its URL. */
@@ -237,7 +238,7 @@ final class ExternalCheck {
         Step step = done.step();
         Lane lane = lane(step.url());
         lane.inFlight--;
-        inFlight.removeIf(CompletableFuture::isDone);
+        inFlight.remove(done.request());
         Job job = step.job();
         if (job.outcome != null) {
             return false;
