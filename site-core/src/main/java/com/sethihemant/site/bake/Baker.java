@@ -132,7 +132,7 @@ public final class Baker {
         SiteModel model = new SiteModel(published, Set.copyOf(site.seriesTags()));
 
         Map<String, byte[]> files = new HashMap<>();
-        Pages pages = new Pages(sources.root(), site, data, model, templates, files, preview);
+        Pages pages = new Pages(sources.root(), site, data, model, templates, files, preview, today);
         pages.renderAll();
         rendered = pages.cache;
         copyAssets(sources, files);
@@ -323,13 +323,15 @@ public final class Baker {
         private final Templates templates;
         private final Map<String, byte[]> out;
         private final boolean preview;
+        private final LocalDate today;
         private final Map<String, LocalDate> indexable = new LinkedHashMap<>();
         private final Map<String, Rendered> cache = new HashMap<>();
         private final Set<String> renderedPaths = new java.util.HashSet<>();
 
         Pages(Path root, SiteConfig site, Map<String, Object> data, SiteModel model, Templates templates,
-              Map<String, byte[]> out, boolean preview) {
+              Map<String, byte[]> out, boolean preview, LocalDate today) {
             this.root = root;
+            this.today = today;
             this.site = site;
             this.data = data;
             this.model = model;
@@ -354,6 +356,7 @@ public final class Baker {
             for (Document document : model.pages()) {
                 Map<String, Object> values = base(document.url());
                 values.put("content", document);
+                values.put("notice", notice(document));
                 values.put("editUrl", editUrl(document));
                 values.put("posts", posts);
                 values.put("years", years(model.byYear()));
@@ -364,6 +367,7 @@ public final class Baker {
             for (Document post : posts) {
                 Map<String, Object> values = base(post.url());
                 values.put("content", post);
+                values.put("notice", notice(post));
                 values.put("older", model.older(post));
                 values.put("newer", model.newer(post));
                 values.put("related", model.related(post, RELATED_POSTS));
@@ -401,6 +405,17 @@ public final class Baker {
             }
         }
 
+        /** In the preview, why a page would not be published (yet); otherwise {@code null}. */
+        private String notice(Document document) {
+            if (document.status() == Status.DRAFT) {
+                return "Draft: visible only in this preview, never published.";
+            }
+            if (!document.isDue(today)) {
+                return "Scheduled for " + FORMATS.date(document.date()) + ": not published until then.";
+            }
+            return null;
+        }
+
         /** The "edit this page" address of a source, or {@code null} when the site has none. */
         private String editUrl(Document document) {
             if (site.editUrl().isEmpty()) {
@@ -426,6 +441,7 @@ public final class Baker {
             values.put("url", url);
             values.put("preview", preview);
             values.put("fmt", FORMATS);
+            values.put("notice", null);
             return values;
         }
 

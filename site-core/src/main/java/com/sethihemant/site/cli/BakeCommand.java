@@ -1,6 +1,7 @@
 package com.sethihemant.site.cli;
 
 import com.sethihemant.site.ExitCodes;
+import com.sethihemant.site.bake.BakeOptions;
 import com.sethihemant.site.bake.BakeResult;
 import com.sethihemant.site.bake.Baker;
 import com.sethihemant.site.content.ContentParser;
@@ -31,6 +32,10 @@ final class BakeCommand implements Callable<Integer> {
     @Mixin
     SourceOptions source;
 
+    @Option(names = "--drafts",
+            description = "Include drafts and posts dated in the future, marked as such (to look at them; never for publishing).")
+    boolean drafts;
+
     @Option(names = {"-o", "--output"}, paramLabel = "DIR",
             description = "Where to write the site (default: blog/target/site under the root).")
     Path output;
@@ -43,13 +48,16 @@ final class BakeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private BakeOptions options() {
+        return drafts ? BakeOptions.PREVIEW : BakeOptions.PUBLISH;
+    }
+
     @Override
     public Integer call() {
         Path target = output != null ? output : source.defaultOutput("site");
         try (ContentParser parser = new ContentParser()) {
             BakeResult result = new Baker(parser, Clock.systemUTC())
-                    .bake(source.sources(), target, editUrl == null || editUrl.isEmpty()
-                            ? source.options() : source.options().withEditUrl(editUrl));
+                    .bake(source.sources(), target, editUrl == null || editUrl.isEmpty() ? options() : options().withEditUrl(editUrl));
             spec.commandLine().getOut().println(result);
         }
         return ExitCodes.OK;

@@ -1,10 +1,10 @@
 package com.sethihemant.site.cli;
 
 import com.sethihemant.site.ExitCodes;
-import com.sethihemant.site.bake.BakeResult;
+import com.sethihemant.site.bake.BakeOptions;
 import com.sethihemant.site.bake.Baker;
 import com.sethihemant.site.content.ContentParser;
-import com.sethihemant.site.serve.StaticServer;
+import com.sethihemant.site.serve.PreviewServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -13,23 +13,24 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code site serve}: bake, then serve the result on this machine until interrupted. */
+/** {@code site serve}: the live preview, until interrupted. */
 @Command(name = "serve",
         mixinStandardHelpOptions = true,
         description = {
-                "Bakes the site, then serves it at http://127.0.0.1:PORT/ until you press Ctrl+C.",
+                "Builds the site and serves it at http://127.0.0.1:PORT/, with drafts and scheduled posts",
+                "shown (and marked). Watches the content, theme, data and configuration, rebuilds what a",
+                "change affects and reloads the open browser tabs. A broken edit is shown in the terminal",
+                "and the browser while the last good site stays served. Stop it with Ctrl+C.",
                 "Only this machine can connect unless --bind says otherwise."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:stopped normally",
-                "1:a source or template has a problem",
                 "2:wrong usage or invalid configuration",
-                "3:the port is taken or a file could not be written"})
+                "3:the port is taken"})
 final class ServeCommand implements Callable<Integer> {
 
     @Mixin
@@ -42,23 +43,23 @@ final class ServeCommand implements Callable<Integer> {
             description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
     String bind;
 
+    @Option(names = "--published",
+            description = "Show only what would be published: no drafts, no scheduled posts.")
+    boolean published;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        Path output = source.defaultOutput(source.drafts ? "preview" : "site");
-        try (ContentParser parser = new ContentParser()) {
-            BakeResult result = new Baker(parser, Clock.systemUTC()).bake(source.sources(), output, source.options());
-            out.println(result);
-        }
-        try (StaticServer server = StaticServer.start(output, new InetSocketAddress(bind, port))) {
-            out.println("Serving " + output + " at " + server.uri() + " (Ctrl+C to stop)");
+        try (ContentParser parser = new ContentParser();
+             PreviewServer server = PreviewServer.start(new Baker(parser, Clock.systemUTC()), source.sources(),
+                     published ? BakeOptions.PUBLISH : BakeOptions.PREVIEW, new InetSocketAddress(bind, port), out)) {
+            out.println("Serving " + (published ? "the published site" : "a preview with drafts") + " at "
+                    + server.uri() + " (Ctrl+C to stop); watching for changes.");
             out.flush();
-            CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
-            stopped.await();
+            new CountDownLatch(1).await();
         }
         return ExitCodes.OK;
     }

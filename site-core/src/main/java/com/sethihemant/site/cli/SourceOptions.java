@@ -1,6 +1,5 @@
 package com.sethihemant.site.cli;
 
-import com.sethihemant.site.bake.BakeOptions;
 import com.sethihemant.site.bake.SiteSources;
 import picocli.CommandLine.Option;
 
@@ -12,14 +11,6 @@ final class SourceOptions {
     @Option(names = "--root", paramLabel = "DIR", defaultValue = ".",
             description = "The project's root folder, holding site-content, site-theme and blog (default: ${DEFAULT-VALUE}).")
     Path root;
-
-    @Option(names = "--drafts",
-            description = "Include drafts and posts dated in the future (for previewing; never for publishing).")
-    boolean drafts;
-
-    BakeOptions options() {
-        return drafts ? BakeOptions.PREVIEW : BakeOptions.PUBLISH;
-    }
 
     SiteSources sources() {
         return SiteSources.ofProject(root.toAbsolutePath().normalize());
