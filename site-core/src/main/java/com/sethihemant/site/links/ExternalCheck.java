@@ -277,7 +277,7 @@ final class ExternalCheck {
                 lane.headRefused = true;
             }
             Duration pause = retryAfter(response.headers(), now);
-            if (pause != null && (status == 429 || status == 503)) {
+            if (pause != null && (rateLimited(status, response) || status == 503)) {
                 pauseLane(lane, now.plus(pause));
                 enqueue(job, step.url(), false, 0, now.plus(pause));
             } else {
@@ -308,9 +308,9 @@ final class ExternalCheck {
         if (status == 401) {
             return finish(job, new Outcome.Blocked("401: the page needs a login"));
         }
-        if (status >= 500 || status == 408 || status == 429) {
-            Outcome last = status == 429
-                    ? new Outcome.Blocked("429: rate limited" + attempts(step) + "; check it later or in a browser")
+        if (status >= 500 || status == 408 || rateLimited(status, response)) {
+            Outcome last = rateLimited(status, response)
+                    ? new Outcome.Blocked(status + ": rate limited" + attempts(step) + "; check it later or in a browser")
                     : new Outcome.Broken(StatusText.describe(status) + attempts(step));
             if (retry(job, step, lane, response.headers(), now, last)) {
                 return false;
@@ -318,6 +318,11 @@ final class ExternalCheck {
             return finish(job, last);
         }
         return finish(job, new Outcome.Broken(StatusText.describe(status)));
+    }
+
+    /** 429, or a 403 with Retry-After, which is how GitHub and others answer too many requests. */
+    private static boolean rateLimited(int status, HttpFetcher.Response response) {
+        return status == 429 || (status == 403 && response.retryAfter() != null);
     }
 
     private boolean redirect(Job job, Step step, int status, String location, Instant now) {

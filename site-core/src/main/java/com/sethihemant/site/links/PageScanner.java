@@ -165,7 +165,7 @@ final class PageScanner {
             String content = meta.attr("content");
             MetaRefresh.Target target = MetaRefresh.parse(content);
             if (target != null) {
-                out.value(meta, "content", target.url(), newlines(content, target.offset()), "meta refresh", "");
+                out.value(meta, "content", target.url(), new Lines(content).before(target.offset()), "meta refresh", "");
             }
         }
     }
@@ -174,11 +174,12 @@ final class PageScanner {
         for (DataNode data : script.dataNodes()) {
             String json = data.getWholeData();
             int firstLine = line(data);
+            Lines lines = new Lines(json);
             List<PageScan.RawLink> found = new ArrayList<>();
             try {
                 Json.parse(json, (key, value, offset) -> {
                     if (key != null && JSON_LD_URL_KEYS.contains(key) && !value.isBlank()) {
-                        found.add(new PageScan.RawLink(firstLine + newlines(json, offset), "json-ld " + key, "",
+                        found.add(new PageScan.RawLink(firstLine + lines.before(offset), "json-ld " + key, "",
                                 value, out.base));
                     }
                 });
@@ -225,16 +226,6 @@ final class PageScanner {
         return line(element);
     }
 
-    private static int newlines(String text, int end) {
-        int count = 0;
-        for (int i = 0; i < end && i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                count++;
-            }
-        }
-        return count;
-    }
-
     /** Adds links to one list, all resolving against one base. */
     private static final class Collector {
         private final List<PageScan.RawLink> links;
@@ -262,15 +253,17 @@ final class PageScanner {
             }
             String value = element.attr("srcset");
             int line = valueLine(element, "srcset");
+            Lines lines = new Lines(value);
             for (Srcset.Candidate candidate : Srcset.parse(value)) {
-                links.add(new PageScan.RawLink(line == 0 ? 0 : line + newlines(value, candidate.offset()),
+                links.add(new PageScan.RawLink(line == 0 ? 0 : line + lines.before(candidate.offset()),
                         element.normalName() + " srcset", shorten(text), candidate.url(), base));
             }
         }
 
         void css(String css, int firstLine, String kind) {
+            Lines lines = new Lines(css);
             for (CssUrls.Ref ref : CssUrls.find(css)) {
-                links.add(new PageScan.RawLink(firstLine == 0 ? 0 : firstLine + newlines(css, ref.offset()), kind, "",
+                links.add(new PageScan.RawLink(firstLine == 0 ? 0 : firstLine + lines.before(ref.offset()), kind, "",
                         ref.url(), base));
             }
         }

@@ -150,6 +150,12 @@ class ExternalCheckTest {
     }
 
     @Test
+    void a403WithRetryAfterIsARateLimitAsGithubSendsIt() throws InterruptedException {
+        assertEquals(new Outcome.Ok("200 OK"), check("/rate-limited/403"));
+        assertEquals(List.of(Duration.ofSeconds(5)), time.waits());
+    }
+
+    @Test
     void stillRateLimitedAfterTheRetriesIsBlockedNotBroken() throws InterruptedException {
         Outcome.Blocked blocked = assertInstanceOf(Outcome.Blocked.class, check("/rate-limited/always"));
         assertTrue(blocked.detail().startsWith("429: rate limited (3 attempts)"), blocked.detail());

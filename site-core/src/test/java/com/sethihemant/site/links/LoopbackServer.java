@@ -203,6 +203,12 @@ final class LoopbackServer implements AutoCloseable {
             case "/rate-limited/date" -> rateLimited(exchange, hit == 1, RETRY_DATE, head);
             case "/rate-limited/huge" -> rateLimited(exchange, hit == 1, "3600", head);
             case "/rate-limited/always" -> rateLimited(exchange, true, "1", head);
+            case "/rate-limited/403" -> {
+                if (hit == 1) {
+                    exchange.getResponseHeaders().set("Retry-After", "5");
+                }
+                respond(exchange, hit == 1 ? 403 : 200, head);
+            }
             case "/flaky" -> respond(exchange, hit <= 2 ? 500 : 200, head);
             case "/always-500" -> respond(exchange, 500, head);
             case "/slow" -> {
