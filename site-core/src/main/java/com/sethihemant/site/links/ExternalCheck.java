@@ -253,8 +253,9 @@ final class ExternalCheck {
     private boolean failed(Job job, Step step, Lane lane, Throwable error, Instant now) {
         String what = Failures.describe(error);
         if (step.head() && !Failures.unreachable(error)) {
-            // Some servers mishandle HEAD; GET is the real test.
-            enqueue(job, step.url(), false, 0, now);
+            // Some servers mishandle HEAD; GET is the real test. A time-out already cost a whole
+            // request timeout, so it counts as an attempt.
+            enqueue(job, step.url(), false, Failures.timedOut(error) ? 1 : 0, now);
             return false;
         }
         Outcome broken = new Outcome.Broken(what + attempts(step));

@@ -52,6 +52,11 @@ final class Failures {
         return "the request failed: " + t;
     }
 
+    static boolean timedOut(Throwable error) {
+        Throwable t = unwrap(error);
+        return t instanceof HttpTimeoutException || t instanceof TimeoutException;
+    }
+
     /** Whether the host could not be reached at all, so another method would fare no better. */
     static boolean unreachable(Throwable error) {
         Throwable t = unwrap(error);
