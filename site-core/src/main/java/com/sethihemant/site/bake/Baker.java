@@ -40,6 +40,8 @@ public final class Baker {
     static final Set<String> LISTING_TEMPLATES = Set.of("blog", "tags", "tag", "archive");
 
     private static final Formats FORMATS = new Formats();
+    /** Markup files this site does not render; in a content folder they are a mistake. */
+    private static final List<String> OTHER_MARKUP = List.of(".md", ".markdown", ".asciidoc", ".asc", ".ad");
     /** Related posts shown under a post. */
     private static final int RELATED_POSTS = 3;
 
@@ -159,6 +161,14 @@ public final class Baker {
         Map<String, Path> urls = new HashMap<>();
         Map<Path, Parsed> seen = new HashMap<>();
         for (Path root : sources.contentRoots()) {
+            for (Path file : files(root, false)) {
+                String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+                if (OTHER_MARKUP.stream().anyMatch(name::endsWith)) {
+                    // Would otherwise be published as a raw file; stock JBake renders Markdown.
+                    problems.add(Problem.at(file, "is not AsciiDoc; this site renders only .adoc files,"
+                            + " so rename it to .adoc (and convert its markup) or move it out of the content folder"));
+                }
+            }
             for (Path file : files(root, true)) {
                 try {
                     Parsed entry = parse(root, file, types, changed);

@@ -286,6 +286,13 @@ class BakerTest {
     }
 
     @Test
+    void markdownInTheContentFolderIsAnErrorNotARawFile() {
+        site.write("content/blog/notes.md", "# Notes\n");
+        SiteException e = assertThrows(SiteException.class, this::bake);
+        assertTrue(e.getMessage().contains("notes.md") && e.getMessage().contains("not AsciiDoc"), e.getMessage());
+    }
+
+    @Test
     void sourceThatWouldOverwriteAGeneratedPageIsAnError() {
         site.write("content/tags/index.adoc", "= Tags\n:jbake-type: page\n:jbake-status: published\n\nx\n");
         SiteException e = assertThrows(SiteException.class, this::bake);

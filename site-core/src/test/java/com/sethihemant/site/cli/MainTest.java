@@ -56,6 +56,34 @@ class MainTest {
     }
 
     @Test
+    void badContentExitsWithOneNamingFileAndLineAndKeepsTheLastGoodSite(@TempDir Path root) throws Exception {
+        java.nio.file.Path content = root.resolve("site-content/src/main/jbake");
+        java.nio.file.Files.createDirectories(content.resolve("content"));
+        java.nio.file.Files.createDirectories(content.resolve("data"));
+        java.nio.file.Files.writeString(content.resolve("site.yml"), "title: T\ndescription: D\nurl: https://example.org\n"
+                + "author:\n  name: A\n  email: a@example.org\n");
+        java.nio.file.Path theme = root.resolve("site-theme/src/main/jbake");
+        java.nio.file.Files.createDirectories(theme.resolve("assets"));
+        java.nio.file.Files.createDirectories(theme.resolve("templates"));
+        for (String template : java.util.List.of("page", "post", "blog", "tag", "tags", "archive")) {
+            java.nio.file.Files.writeString(theme.resolve("templates/" + template + ".tpl"), "p { yield url }\n");
+        }
+        java.nio.file.Path posts = java.nio.file.Files.createDirectories(root.resolve("blog/src/main/jbake/content/blog"));
+        java.nio.file.Files.writeString(posts.resolve("good.adoc"),
+                "= Good\n:jbake-type: post\n:jbake-status: published\n:jbake-date: 2020-01-01\n\nFine.\n");
+        java.nio.file.Path output = root.resolve("out");
+        assertEquals(0, run("bake", "--root", root.toString(), "--output", output.toString()).code());
+        byte[] before = java.nio.file.Files.readAllBytes(output.resolve("blog/2020/good/index.html"));
+
+        java.nio.file.Files.writeString(posts.resolve("bad.adoc"),
+                "= Bad\n:jbake-type: post\n:jbake-status: published\n:jbake-date: 01/02/2020\n\nOops.\n");
+        Run run = run("bake", "--root", root.toString(), "--output", output.toString());
+        assertEquals(1, run.code());
+        assertTrue(run.err().contains("bad.adoc:4: has the date '01/02/2020'"), run.err());
+        assertTrue(java.util.Arrays.equals(before, java.nio.file.Files.readAllBytes(output.resolve("blog/2020/good/index.html"))));
+    }
+
+    @Test
     void missingSourcesAreAUsageErrorNamingWhatIsMissing(@TempDir Path empty) {
         Run run = run("bake", "--root", empty.toString());
         assertEquals(2, run.code());
