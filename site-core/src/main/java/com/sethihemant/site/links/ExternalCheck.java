@@ -150,20 +150,23 @@ final class ExternalCheck {
                 break;
             }
             dispatch(now, globalLimit);
-            Instant wake = deadline;
+            Instant wake = null;
             if (inFlight.size() < globalLimit) {
                 for (Lane lane : laneOrder) {
                     Instant ready = lane.readyAt();
-                    if (ready != null && ready.isBefore(wake)) {
+                    if (ready != null && (wake == null || ready.isBefore(wake))) {
                         wake = ready;
                     }
                 }
             }
-            Duration wait = Duration.between(now, wake);
             if (inFlight.isEmpty()) {
-                sleeper.sleep(wait);
+                if (wake == null) {
+                    throw new IllegalStateException((total - done) + " URLs are undecided with nothing queued");
+                }
+                sleeper.sleep(Duration.between(now, wake.isBefore(deadline) ? wake : deadline));
                 continue;
             }
+            Duration wait = Duration.between(now, wake != null && wake.isBefore(deadline) ? wake : deadline);
             Done event = sleeper.await(events, wait);
             while (event != null) {
                 if (handle(event)) {

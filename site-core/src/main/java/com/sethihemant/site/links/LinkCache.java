@@ -109,11 +109,6 @@ final class LinkCache {
         entries.remove(url);
     }
 
-    /** The URLs held, for tests and reports. */
-    java.util.Set<String> urls() {
-        return java.util.Collections.unmodifiableSet(entries.keySet());
-    }
-
     /**
      * Writes the entries that are still fresh, replacing the file in one step.
      *

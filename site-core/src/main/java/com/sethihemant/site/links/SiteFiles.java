@@ -71,10 +71,6 @@ final class SiteFiles {
         return Normalizer.normalize(name, Normalizer.Form.NFC);
     }
 
-    Path root() {
-        return root;
-    }
-
     boolean exists(String relativePath) {
         return files.contains(nfc(relativePath));
     }

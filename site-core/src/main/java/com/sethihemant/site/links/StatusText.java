@@ -24,7 +24,7 @@ final class StatusText {
     private StatusText() {
     }
 
-    static String of(int status) {
+    private static String of(int status) {
         return TEXT.getOrDefault(status, "");
     }
 

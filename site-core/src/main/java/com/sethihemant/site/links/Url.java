@@ -34,10 +34,6 @@ record Url(String scheme, String host, int port, String path, String query, Stri
         return scheme.equals("https") ? 443 : 80;
     }
 
-    Url withFragment(String newFragment) {
-        return new Url(scheme, host, port, path, query, newFragment);
-    }
-
     Url withPath(String newPath) {
         return new Url(scheme, host, port, newPath, query, fragment);
     }
