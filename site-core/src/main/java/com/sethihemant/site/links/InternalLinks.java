@@ -36,7 +36,9 @@ final class InternalLinks {
 
     /** The URL of a file of the site, such as {@code https://host/blog/x/index.html}. */
     Url urlOf(String relativePath) throws BadUrlException {
-        return Urls.resolve(siteBase.withPath(basePath()), Urls.encode(relativePath, "-._~!$&'()*+,;=:@/"));
+        // A '%' in a file name is a literal percent sign, never the start of an escape.
+        String encoded = Urls.encode(relativePath.replace("%", "%25"), "-._~!$&'()*+,;=:@/");
+        return Urls.resolve(siteBase.withPath(basePath()), encoded);
     }
 
     Outcome check(Url url) {

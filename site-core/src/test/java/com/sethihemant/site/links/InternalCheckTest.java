@@ -133,6 +133,17 @@ class InternalCheckTest {
     }
 
     @Test
+    void aPageWhoseNameHoldsAPercentSignResolvesItsLinksFromItsOwnFolder(@TempDir Path temp) throws IOException {
+        Files.createDirectories(temp.resolve("a%2Fb"));
+        Files.writeString(temp.resolve("a%2Fb/index.html"), "<a href=\"sibling.html\">s</a>");
+        Files.writeString(temp.resolve("a%2Fb/sibling.html"), "<p>x</p>");
+        LinkReport percent = new LinkChecker(LinkPolicy.defaults())
+                .check(LinkCheckOptions.internalOnly(temp, "https://example.com/"), Progress.NONE);
+        assertEquals("https://example.com/a%252Fb/sibling.html", percent.results().get(0).link().url());
+        assertEquals("ok", shown(percent.results().get(0)));
+    }
+
+    @Test
     void aMissingFolderIsAUsageError(@TempDir Path temp) {
         SiteException e = assertThrows(SiteException.class, () -> new LinkChecker(LinkPolicy.defaults())
                 .check(LinkCheckOptions.internalOnly(temp.resolve("nope"), null), Progress.NONE));
