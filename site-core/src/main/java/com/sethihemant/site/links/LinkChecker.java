@@ -257,8 +257,10 @@ public final class LinkChecker {
                 toCheck.add(url);
             }
         }
+        // Hosts that see an unfamiliar robot deserve to know whose it is.
         String userAgent = settings.userAgent() != null ? settings.userAgent()
-                : "Mozilla/5.0 (compatible; site-link-checker/1.0; +" + siteBase.origin() + "/)";
+                : "Mozilla/5.0 (compatible; site-link-checker/1.0"
+                + (options.baseUrl() == null ? "" : "; +" + siteBase.origin() + "/") + ")";
         HttpFetcher fetcher = new HttpFetcher(settings.connectTimeout(), settings.requestTimeout(), userAgent);
         Map<String, ExternalCheck.Checked> checked;
         try {
