@@ -91,7 +91,7 @@ final class CheckLinksCommand implements Callable<Integer> {
         report.printConsole(out);
         boolean inActions = annotations != null ? annotations : "true".equals(System.getenv("GITHUB_ACTIONS"));
         if (inActions) {
-            report.printAnnotations(out, site.toString().replace('\\', '/'));
+            report.printAnnotations(out, site, System.getenv("GITHUB_WORKSPACE"));
         }
         write(json, report.toJson());
         write(markdown, report.toMarkdown());

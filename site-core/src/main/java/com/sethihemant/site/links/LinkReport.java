@@ -1,6 +1,7 @@
 package com.sethihemant.site.links;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -59,10 +60,12 @@ public record LinkReport(List<LinkResult> results, int pages, int externalUrls, 
     /**
      * Prints a GitHub Actions workflow command per problem, so each shows on the run's page.
      *
-     * @param folder how to name the site folder in file paths, such as {@code blog/target/site}
+     * @param site the site folder as the command was given it
+     * @param workspace the checkout ({@code GITHUB_WORKSPACE}), against which GitHub resolves
+     *     annotation paths; {@code null} to use {@code site} as given
      */
-    public void printAnnotations(PrintWriter out, String folder) {
-        ReportFormats.annotations(this, out, folder);
+    public void printAnnotations(PrintWriter out, Path site, String workspace) {
+        ReportFormats.annotations(this, out, ReportFormats.annotationFolder(site, workspace));
         out.flush();
     }
 

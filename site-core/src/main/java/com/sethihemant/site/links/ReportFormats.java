@@ -1,6 +1,7 @@
 package com.sethihemant.site.links;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -212,6 +213,19 @@ final class ReportFormats {
         }
         String safe = text.replace('\n', ' ').replace('\r', ' ').replace("`", "%60").replace("|", "\\|");
         return "`" + safe + "`";
+    }
+
+    /** The site folder relative to the checkout when it lies inside it; GitHub cannot place absolute paths. */
+    static String annotationFolder(Path site, String workspace) {
+        Path folder = site;
+        if (workspace != null && !workspace.isBlank()) {
+            Path absolute = site.toAbsolutePath().normalize();
+            Path root = Path.of(workspace).toAbsolutePath().normalize();
+            if (absolute.startsWith(root)) {
+                folder = root.relativize(absolute);
+            }
+        }
+        return folder.toString().replace('\\', '/');
     }
 
     static void annotations(LinkReport report, PrintWriter out, String folder) {

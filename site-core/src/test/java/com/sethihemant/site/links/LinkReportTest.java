@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -83,13 +84,16 @@ class LinkReportTest {
     @Test
     void annotationsNameTheFileAndLineAndEscapeTheMessage() {
         StringWriter out = new StringWriter();
-        REPORT.printAnnotations(new PrintWriter(out), "blog/target/site");
+        REPORT.printAnnotations(new PrintWriter(out), Path.of("blog/target/site"), null);
         List<String> lines = out.toString().lines().toList();
         assertEquals(4, lines.size(), out.toString());
         assertEquals("::error file=blog/target/site/about/index.html,line=7,title=Broken link::https://www.sethihemant.com/missing/: "
                 + "not found: the site has no missing/index.html", lines.get(0));
         assertTrue(lines.get(1).startsWith("::warning file=blog/target/site/about/index.html,line=9,title=Link blocked::"), lines.get(1));
         assertEquals("100%25 done%0Anext", ReportFormats.data("100% done\nnext"));
+        assertEquals("blog/target/site", ReportFormats.annotationFolder(Path.of("/work/repo/blog/target/site"), "/work/repo"),
+                "paths are relative to the checkout");
+        assertEquals("/elsewhere/site", ReportFormats.annotationFolder(Path.of("/elsewhere/site"), "/work/repo"));
         assertEquals("a%3Ab%2Cc", ReportFormats.property("a:b,c"));
     }
 }
