@@ -48,6 +48,7 @@ public final class Baker {
     private final ContentParser parser;
     private final Clock clock;
     private final PageRenderer renderer;
+    private final int threads;
 
     // What the previous build produced, so the next one can reuse what did not change. A baker
     // builds one site at a time; the preview server calls it from its one watcher thread.
@@ -58,6 +59,7 @@ public final class Baker {
     private TemplateSet templateSet;
     private Map<String, Rendered> rendered = Map.of();
     private Path lastOutput;
+    private java.util.concurrent.ExecutorService workers;
     private Map<String, byte[]> lastWritten = Map.of();
 
     /**
@@ -69,9 +71,15 @@ public final class Baker {
     }
 
     Baker(ContentParser parser, Clock clock, PageRenderer renderer) {
+        this(parser, clock, renderer, Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+    }
+
+    /** @param threads how many sources Asciidoctor parses at once */
+    Baker(ContentParser parser, Clock clock, PageRenderer renderer, int threads) {
         this.parser = parser;
         this.clock = clock;
         this.renderer = renderer;
+        this.threads = threads;
     }
 
     /**
@@ -156,10 +164,10 @@ public final class Baker {
     }
 
     private List<Document> parseAll(SiteSources sources, Set<String> types, int[] changed) {
-        List<Document> documents = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
-        Map<String, Path> urls = new HashMap<>();
-        Map<Path, Parsed> seen = new HashMap<>();
+        // First the cheap part, in order: which sources changed since the last build.
+        Map<Path, Path> rootOf = new java.util.LinkedHashMap<>();
+        Map<Path, java.util.concurrent.Future<Parsed>> parsing = new HashMap<>();
         for (Path root : sources.contentRoots()) {
             for (Path file : files(root, false)) {
                 String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
@@ -170,20 +178,45 @@ public final class Baker {
                 }
             }
             for (Path file : files(root, true)) {
-                try {
-                    Parsed entry = parse(root, file, types, changed);
-                    seen.put(file, entry);
-                    Document document = entry.document();
-                    Path clash = urls.putIfAbsent(document.url(), file);
-                    if (clash != null) {
-                        problems.add(Problem.at(file, "is published at " + document.url() + ", like " + clash
-                                + "; rename one of them or change its date"));
-                    } else {
-                        documents.add(document);
-                    }
-                } catch (SiteException e) {
-                    problems.addAll(e.problems());
+                rootOf.put(file, root);
+                Parsed reused = reusable(file);
+                if (reused == null) {
+                    // Then the expensive part, on every core: Asciidoctor.
+                    parsing.put(file, workers().submit(() -> parse(root, file, types)));
+                } else {
+                    parsing.put(file, java.util.concurrent.CompletableFuture.completedFuture(reused));
                 }
+            }
+        }
+        List<Document> documents = new ArrayList<>();
+        Map<String, Path> urls = new HashMap<>();
+        Map<Path, Parsed> seen = new HashMap<>();
+        for (Path file : rootOf.keySet()) {
+            Parsed entry;
+            try {
+                entry = parsing.get(file).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while parsing " + file, e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof SiteException site) {
+                    problems.addAll(site.problems());
+                    continue;
+                }
+                throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+            }
+            if (parsed.get(file) != entry) {
+                changed[0] += entry.fresh() ? 1 : 0;
+                parsed.put(file, entry);
+            }
+            seen.put(file, entry);
+            Document document = entry.document();
+            Path clash = urls.putIfAbsent(document.url(), file);
+            if (clash != null) {
+                problems.add(Problem.at(file, "is published at " + document.url() + ", like " + clash
+                        + "; rename one of them or change its date"));
+            } else {
+                documents.add(document);
             }
         }
         // Forget deleted and renamed sources.
@@ -203,30 +236,43 @@ public final class Baker {
     }
 
     /**
-     * Parses a source unless it is unchanged since the last build: same size and modification
-     * time, or failing that the same bytes. Sources with an {@code include::} are always parsed,
-     * because the included file may have changed.
+     * The last build's result for a source whose size and modification time are unchanged, or
+     * {@code null}. Sources with an {@code include::} are never reused: the included file may
+     * have changed.
      */
-    private Parsed parse(Path root, Path file, Set<String> types, int[] changed) {
+    private Parsed reusable(Path file) {
+        Parsed previous = parsed.get(file);
+        return previous != null && !previous.includes() && previous.stamp().equals(FileStamp.of(file)) ? previous : null;
+    }
+
+    /**
+     * Parses a source, unless its bytes are those the last build parsed. Runs on a worker thread:
+     * it only reads the cache, which the building thread updates.
+     */
+    private Parsed parse(Path root, Path file, Set<String> types) {
         FileStamp stamp = FileStamp.of(file);
         Parsed previous = parsed.get(file);
-        if (previous != null && previous.stamp().equals(stamp) && !previous.includes()) {
-            return previous;
-        }
         byte[] bytes = read(file);
         String digest = Fingerprint.sha256((file.toString() + "\n").getBytes(StandardCharsets.UTF_8))
                 + Fingerprint.sha256(bytes);
         if (previous != null && previous.digest().equals(digest) && !previous.includes()) {
-            Parsed same = new Parsed(stamp, digest, previous.document(), false);
-            parsed.put(file, same);
-            return same;
+            return new Parsed(stamp, digest, previous.document(), false, false);
         }
-        changed[0]++;
         Document document = parser.parse(root, file, types);
         boolean includes = new String(bytes, StandardCharsets.UTF_8).contains("include::");
-        Parsed entry = new Parsed(stamp, digest, document, includes);
-        parsed.put(file, entry);
-        return entry;
+        return new Parsed(stamp, digest, document, includes, true);
+    }
+
+    /** Threads for Asciidoctor, one per core (at most four), kept for the baker's lifetime. */
+    private java.util.concurrent.ExecutorService workers() {
+        if (workers == null) {
+            workers = java.util.concurrent.Executors.newFixedThreadPool(threads, runnable -> {
+                Thread thread = new Thread(runnable, "asciidoctor-worker");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return workers;
     }
 
     /** Adds the theme's assets, then the non-AsciiDoc files beside the sources (images). */
@@ -302,8 +348,8 @@ public final class Baker {
         }
     }
 
-    /** A parsed source and what it was parsed from. */
-    private record Parsed(FileStamp stamp, String digest, Document document, boolean includes) {
+    /** A parsed source and what it was parsed from; {@code fresh} if Asciidoctor ran this build. */
+    private record Parsed(FileStamp stamp, String digest, Document document, boolean includes, boolean fresh) {
     }
 
     private record Asset(FileStamp stamp, byte[] bytes) {

@@ -24,6 +24,9 @@ final class SiteModel {
             .comparing(Document::date, Comparator.nullsLast(Comparator.reverseOrder()))
             .thenComparing(Document::url);
 
+    /** How far along a tag's list, on each side of a post, related posts are looked for. */
+    static final int RELATED_WINDOW = 16;
+
     private final List<Document> posts;
     private final List<Document> pages;
     private final Map<String, Document> older = new HashMap<>();
@@ -94,26 +97,32 @@ final class SiteModel {
 
     /**
      * Up to {@code limit} other posts that share the most topic tags with {@code post} (series
-     * tags do not count: every note of a series would be related), newest first among equals.
-     * The work is proportional to the posts sharing a tag, never to every post.
+     * tags do not count: every note of a series would be related), the closest in time first
+     * among equals. Candidates are the {@value #RELATED_WINDOW} posts on either side of
+     * {@code post} in each of its tags' lists, so the work per post stays constant however many
+     * posts a tag has.
      */
     List<Document> related(Document post, int limit) {
-        Map<Document, Integer> shared = new HashMap<>();
-        for (String tag : post.tags()) {
-            if (seriesTags.contains(tag)) {
-                continue;
-            }
-            for (Document other : byTag.getOrDefault(tag, List.of())) {
-                if (other != post) {
-                    shared.merge(other, 1, Integer::sum);
-                }
-            }
+        Set<String> topics = new java.util.HashSet<>(post.tags());
+        topics.removeAll(seriesTags);
+        Set<Document> candidates = new java.util.HashSet<>();
+        for (String tag : topics) {
+            List<Document> tagged = byTag.get(tag);
+            int index = indexOf(tagged, post);
+            candidates.addAll(tagged.subList(Math.max(0, index - RELATED_WINDOW),
+                    Math.min(tagged.size(), index + RELATED_WINDOW + 1)));
         }
-        return shared.entrySet().stream()
-                .sorted(Map.Entry.<Document, Integer>comparingByValue().reversed()
-                        .thenComparing(Map.Entry.comparingByKey(NEWEST_FIRST)))
+        candidates.remove(post);
+        Map<Document, Integer> shared = new HashMap<>();
+        for (Document other : candidates) {
+            shared.put(other, (int) other.tags().stream().filter(topics::contains).count());
+        }
+        Comparator<Document> byShared = Comparator.comparing(shared::get, Comparator.reverseOrder());
+        Comparator<Document> byDistance = Comparator.comparingLong(
+                other -> Math.abs(other.date().toEpochDay() - post.date().toEpochDay()));
+        return candidates.stream()
+                .sorted(byShared.thenComparing(byDistance).thenComparing(NEWEST_FIRST))
                 .limit(limit)
-                .map(Map.Entry::getKey)
                 .toList();
     }
 

@@ -343,7 +343,7 @@ class BakerTest {
     }
 
     @Test
-    void relatedPostsShareTheMostTopicTagsNewestFirstAmongEquals() {
+    void relatedPostsShareTheMostTopicTagsClosestInTimeFirstAmongEquals() {
         site.post("subject", "2026-01-01", "published", "a", "b", "notes");
         site.post("shares-both", "2026-01-02", "published", "a", "b");
         site.post("shares-a-old", "2026-01-03", "published", "a");
@@ -352,7 +352,7 @@ class BakerTest {
         site.post("unrelated", "2026-01-06", "published", "c");
         site.post("also-shares-b", "2026-01-07", "published", "b");
         List<String> related = urls(postModels().get("/blog/2026/subject/").get("related"));
-        assertEquals(List.of("/blog/2026/shares-both/", "/blog/2026/also-shares-b/", "/blog/2026/shares-a-new/"), related);
+        assertEquals(List.of("/blog/2026/shares-both/", "/blog/2026/shares-a-old/", "/blog/2026/shares-a-new/"), related);
     }
 
     @Test
@@ -388,6 +388,15 @@ class BakerTest {
                 BakeOptions.PUBLISH.withEditUrl("https://other.example/edit/"));
         assertEquals("https://other.example/edit/content/blog/edited.adoc",
                 html("blog/2026/edited/index.html").expectFirst("p.edit").text());
+    }
+
+    @Test
+    void relatedPostsAreFoundNearbyEvenWhenATagHasManyPosts() {
+        for (int i = 0; i < 60; i++) {
+            site.post("p" + i, java.time.LocalDate.of(2026, 1, 1).plusDays(i).toString(), "published", "common");
+        }
+        List<String> related = urls(postModels().get("/blog/2026/p30/").get("related"));
+        assertEquals(List.of("/blog/2026/p31/", "/blog/2026/p29/", "/blog/2026/p32/"), related);
     }
 
     /**

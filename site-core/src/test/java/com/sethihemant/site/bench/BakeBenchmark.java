@@ -1,0 +1,220 @@
+package com.sethihemant.site.bench;
+
+import com.sethihemant.site.bake.BakeOptions;
+import com.sethihemant.site.bake.Baker;
+import com.sethihemant.site.bake.Site;
+import com.sethihemant.site.bake.SiteSources;
+import com.sethihemant.site.content.ContentParser;
+import org.jbake.app.Oven;
+import org.jbake.app.configuration.JBakeConfiguration;
+import org.jbake.app.configuration.JBakeConfigurationFactory;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Bakes N synthetic posts with this project's pipeline and with stock JBake 2.7.0, each run in a
+ * fresh JVM, alternating, and prints wall time, CPU time and peak resident memory (medians), and
+ * the ratio. In this project's runs it also times a rebuild after editing one post and checks the
+ * result is byte-identical to a full bake of the edited sources.
+ *
+ * <pre>scripts/benchmark bake [--posts 100,1000] [--runs 3]</pre>
+ */
+public final class BakeBenchmark {
+
+    /** The JVM options the project bakes with (see blog/pom.xml and ./site). */
+    static final List<String> PROJECT_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+            "-Xshare:auto", "-Djruby.compile.mode=OFF");
+
+    private BakeBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("child")) {
+            child(args);
+            return;
+        }
+        List<Integer> sizes = List.of(100, 1000);
+        int runs = 3;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--posts" -> sizes = Arrays.stream(args[++i].split(",")).map(Integer::parseInt).toList();
+                case "--runs" -> runs = Integer.parseInt(args[++i]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + "; use --posts 100,1000 --runs 3");
+            }
+        }
+        Path work = Files.createTempDirectory("bake-bench");
+        System.out.printf("Machine: %d cores, Java %s; medians of %d runs, each in a fresh JVM%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), runs);
+        System.out.printf("%-6s %-14s %10s %10s %10s %12s%n", "posts", "pipeline", "wall s", "cpu s", "peak MB", "warm edit");
+        for (int posts : sizes) {
+            Path site = work.resolve("site-" + posts);
+            SyntheticSite.write(site, posts);
+            List<double[]> ours = new ArrayList<>();
+            List<double[]> stock = new ArrayList<>();
+            List<String> warm = new ArrayList<>();
+            for (int run = 0; run < runs; run++) {
+                // Alternate, so that a noisy neighbour on the machine hurts both sides alike.
+                ours.add(runChild("ours", site, work.resolve("out-ours"), warm));
+                stock.add(runChild("stock", site, work.resolve("out-stock"), null));
+            }
+            double[] o = medians(ours);
+            double[] s = medians(stock);
+            System.out.printf("%-6d %-14s %10.1f %10.1f %10.0f %12s%n", posts, "this project", o[0], o[1], o[2],
+                    warm.stream().sorted().skip(warm.size() / 2).findFirst().orElse("-"));
+            System.out.printf("%-6d %-14s %10.1f %10.1f %10.0f %12s%n", posts, "stock JBake", s[0], s[1], s[2], "-");
+            System.out.printf("%-6d %-14s %9.1fx %9.1fx %9.1fx%n", posts, "ratio", s[0] / o[0], s[1] / o[1], s[2] / o[2]);
+        }
+    }
+
+    private static double[] runChild(String pipeline, Path site, Path out, List<String> warm) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        if (pipeline.equals("ours")) {
+            command.addAll(PROJECT_JVM);
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), BakeBenchmark.class.getName(),
+                "child", pipeline, site.toString(), out.toString()));
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        // The wall time is taken when the child reports the bake done: the warm-edit check it
+        // runs afterwards is not part of the cold bake.
+        double wall = -1;
+        String[] baked = null;
+        StringBuilder output = new StringBuilder();
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream()))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                output.append(line).append('\n');
+                if (line.startsWith("BAKED ")) {
+                    wall = (System.nanoTime() - start) / 1e9;
+                    baked = line.split(" ");
+                } else if (line.startsWith("WARM ") && warm != null) {
+                    warm.add(line.substring(5));
+                }
+            }
+        }
+        if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0 || baked == null) {
+            throw new IllegalStateException(pipeline + " failed:\n" + output);
+        }
+        return new double[] {wall, Double.parseDouble(baked[1]) / 1000, Double.parseDouble(baked[2]) / 1024};
+    }
+
+    private static double[] medians(List<double[]> runs) {
+        double[] medians = new double[3];
+        for (int i = 0; i < 3; i++) {
+            int column = i;
+            double[] values = runs.stream().mapToDouble(r -> r[column]).sorted().toArray();
+            medians[i] = values[values.length / 2];
+        }
+        return medians;
+    }
+
+    /**
+     * One measured bake in this JVM; prints "BAKED cpuMillis peakKb" as soon as the site is
+     * written, then (this project only) "WARM millis" for the rebuild after an edit.
+     */
+    private static void child(String[] args) throws Exception {
+        java.util.logging.LogManager.getLogManager().reset();
+        String pipeline = args[1];
+        Path site = Path.of(args[2]);
+        Path out = Path.of(args[3]);
+        if (pipeline.equals("ours")) {
+            ours(site, out);
+        } else {
+            stock(site, out);
+            baked();
+        }
+    }
+
+    private static void baked() throws IOException {
+        long cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1_000_000;
+        long peak = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM:"))
+                .map(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(-1L);
+        System.out.println("BAKED " + cpu + " " + peak);
+        System.out.flush();
+    }
+
+    private static SiteSources sources(Path site) {
+        Path theme = Path.of(System.getProperty("site.theme", "../site-theme/src/main/jbake")).toAbsolutePath();
+        return new SiteSources(site, site.resolve("site.yml"), List.of(site.resolve("content")), site.resolve("data"),
+                theme.resolve("templates"), theme.resolve("assets"));
+    }
+
+    /** Bakes, then edits one post and rebuilds with the same baker, and checks that against a full build. */
+    private static void ours(Path site, Path out) throws IOException {
+        SiteSources sources = sources(site);
+        try (ContentParser parser = new ContentParser()) {
+            Baker baker = new Baker(parser, Clock.systemUTC());
+            baker.bake(sources, out, BakeOptions.PUBLISH);
+            baked();
+            Path edited = SyntheticSite.post(site, 7);
+            String original = Files.readString(edited);
+            try {
+                Files.writeString(edited, original.replaceFirst("\n\n== ", "\n\nAn edited paragraph.\n\n== "));
+                long start = System.nanoTime();
+                Site incremental = baker.build(sources, BakeOptions.PUBLISH);
+                long warmMillis = (System.nanoTime() - start) / 1_000_000;
+                Site full = new Baker(parser, Clock.systemUTC()).build(sources, BakeOptions.PUBLISH);
+                boolean same = full.paths().equals(incremental.paths()) && full.paths().stream()
+                        .allMatch(p -> Arrays.equals(full.file(p), incremental.file(p)));
+                if (!same) {
+                    throw new IllegalStateException("the incremental build differs from a full build");
+                }
+                System.out.println("WARM " + warmMillis + " ms");
+            } finally {
+                Files.writeString(edited, original);
+            }
+        }
+    }
+
+    /** Stock JBake: plain Oven over the same content, with JBake-model templates. */
+    private static void stock(Path site, Path out) throws IOException {
+        Path source = Files.createTempDirectory("jbake-source");
+        copy(site.resolve("content"), source.resolve("content"));
+        copy(Path.of(System.getProperty("site.benchTemplates", "src/test/resources/bench/jbake-templates")),
+                source.resolve("templates"));
+        Files.writeString(source.resolve("jbake.properties"), """
+                template.post.file=post.tpl
+                template.page.file=page.tpl
+                template.home.file=page.tpl
+                template.masterindex.file=index.tpl
+                template.archive.file=archive.tpl
+                template.tag.file=tags.tpl
+                template.feed.file=feed.tpl
+                template.sitemap.file=sitemap.tpl
+                render.sitemap=true
+                uri.noExtension=true
+                uri.noExtension.prefix=/
+                asciidoctor.attributes=source-highlighter=rouge,rouge-css=class,idprefix=,idseparator=-
+                db.store=memory
+                """);
+        JBakeConfiguration config = new JBakeConfigurationFactory()
+                .createDefaultJbakeConfiguration(source.toFile(), out.toFile(), true);
+        Oven oven = new Oven(config);
+        oven.bake();
+        if (!oven.getErrors().isEmpty()) {
+            throw new IllegalStateException("stock JBake failed: " + oven.getErrors());
+        }
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(file, target);
+            }
+        }
+    }
+}

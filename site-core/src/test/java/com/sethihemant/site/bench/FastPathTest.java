@@ -1,0 +1,49 @@
+package com.sethihemant.site.bench;
+
+import com.sethihemant.site.FixtureSite;
+import com.sethihemant.site.bake.BakeOptions;
+import com.sethihemant.site.bake.BakerAccess;
+import com.sethihemant.site.bake.Site;
+import com.sethihemant.site.bake.SiteSources;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The fast path (Asciidoctor on several threads, reused parses and pages) gives the very bytes of
+ * the straightforward one (one thread, every source parsed, every page rendered), on the
+ * benchmark's synthetic site and the real theme.
+ */
+class FastPathTest {
+
+    private static final Clock TODAY = Clock.fixed(Instant.parse("2026-06-15T12:00:00Z"), ZoneOffset.UTC);
+
+    @Test
+    void parallelAndIncrementalBuildsMatchTheStraightforwardBuild(@TempDir Path dir) throws IOException {
+        SyntheticSite.write(dir, 40);
+        Path theme = Path.of("../site-theme/src/main/jbake").toAbsolutePath().normalize();
+        SiteSources sources = new SiteSources(dir, dir.resolve("site.yml"), List.of(dir.resolve("content")),
+                dir.resolve("data"), theme.resolve("templates"), theme.resolve("assets"));
+
+        Site straightforward = BakerAccess.sequential(FixtureSite.parser(), TODAY).build(sources, BakeOptions.PUBLISH);
+        var fast = BakerAccess.parallel(FixtureSite.parser(), TODAY, 4);
+        fast.build(sources, BakeOptions.PUBLISH);
+        Site rebuilt = fast.build(sources, BakeOptions.PUBLISH);
+
+        assertTrue(straightforward.posts() == 40 && rebuilt.rendered().isEmpty());
+        assertEquals(straightforward.paths(), rebuilt.paths());
+        for (String path : straightforward.paths()) {
+            assertArrayEquals(straightforward.file(path), rebuilt.file(path), path);
+        }
+    }
+}

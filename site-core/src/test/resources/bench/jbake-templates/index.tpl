@@ -1,0 +1,6 @@
+// The blog index, in JBake's own model.
+yieldUnescaped '<!DOCTYPE html>'
+html(lang: 'en') {
+    head { title { yield 'Blog' } }
+    body { ul { published_posts.each { p -> li { a(href: '/' + p.noExtensionUri) { yield p.title } } } } }
+}
