@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -53,6 +54,8 @@ class CommandLineBakeIT {
 
         Map<String, byte[]> built = snapshot(BakedSite.dir());
         Map<String, byte[]> again = snapshot(output);
+        built.forEach((file, bytes) -> assertFalse(new String(bytes, StandardCharsets.UTF_8).contains("_preview"),
+                file + " mentions the preview's reload script, which only the preview server may add"));
         assertEquals(built.keySet(), again.keySet());
         built.forEach((file, bytes) -> assertArrayEquals(bytes, again.get(file), file + " differs between bakes"));
     }
