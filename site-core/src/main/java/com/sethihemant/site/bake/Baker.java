@@ -383,6 +383,8 @@ public final class Baker {
         private final Map<String, LocalDate> indexable = new LinkedHashMap<>();
         private final Map<String, Rendered> cache = new HashMap<>();
         private final Set<String> renderedPaths = new java.util.HashSet<>();
+        /** Digests of the big values many pages share (site, data, post lists), made once per build. */
+        private final Map<Object, String> shared = new java.util.IdentityHashMap<>();
 
         Pages(Path root, SiteConfig site, Map<String, Object> data, SiteModel model, Templates templates,
               Map<String, byte[]> out, boolean preview, LocalDate today) {
@@ -505,7 +507,7 @@ public final class Baker {
             String url = (String) values.get("url");
             String path = Routes.outputPath(url);
             values.put("noindex", !index);
-            String fingerprint = new Fingerprint(documentDigests::get)
+            String fingerprint = new Fingerprint(documentDigests::get, shared)
                     .add(templateSet.fingerprint()).add(template).add(values).hex();
             Rendered previous = rendered.get(path);
             Rendered page;

@@ -25,12 +25,21 @@ import java.util.function.Function;
  */
 final class Fingerprint {
 
+    /** Collections and maps at least this big are digested once and then stood for by their digest. */
+    private static final int SHARED_SIZE = 8;
+
     private final MessageDigest digest;
     private final Function<Document, String> documents;
+    private final Map<Object, String> shared;
 
-    /** @param documents the source digest of each document */
-    Fingerprint(Function<Document, String> documents) {
+    /**
+     * @param documents the source digest of each document
+     * @param shared    digests of big values already seen in this build, by identity; the site's
+     *                  configuration, the data files and the lists of posts appear in many pages
+     */
+    Fingerprint(Function<Document, String> documents, Map<Object, String> shared) {
         this.documents = documents;
+        this.shared = shared;
         try {
             this.digest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -57,7 +66,27 @@ final class Fingerprint {
             text(value.getClass().getSimpleName() + ":" + value);
         } else if (value instanceof Document document) {
             text("doc:" + documents.apply(document));
-        } else if (value instanceof Collection<?> collection) {
+        } else if (isShared(value)) {
+            String known = shared.get(value);
+            if (known == null) {
+                known = new Fingerprint(documents, shared).addUnshared(value).hex();
+                shared.put(value, known);
+            }
+            text("shared:" + known);
+        } else {
+            addUnshared(value);
+        }
+        return this;
+    }
+
+    private static boolean isShared(Object value) {
+        return value instanceof com.sethihemant.site.config.SiteConfig
+                || value instanceof Collection<?> c && c.size() >= SHARED_SIZE
+                || value instanceof Map<?, ?> m && m.size() >= SHARED_SIZE;
+    }
+
+    private Fingerprint addUnshared(Object value) {
+        if (value instanceof Collection<?> collection) {
             text("list" + collection.size());
             collection.forEach(this::add);
         } else if (value instanceof Map<?, ?> map) {

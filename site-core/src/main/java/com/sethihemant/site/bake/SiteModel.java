@@ -105,7 +105,8 @@ final class SiteModel {
     List<Document> related(Document post, int limit) {
         Set<String> topics = new java.util.HashSet<>(post.tags());
         topics.removeAll(seriesTags);
-        Set<Document> candidates = new java.util.HashSet<>();
+        // Identity, not equals: a Document's record equality compares every field, body included.
+        Set<Document> candidates = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (String tag : topics) {
             List<Document> tagged = byTag.get(tag);
             int index = indexOf(tagged, post);
@@ -113,7 +114,7 @@ final class SiteModel {
                     Math.min(tagged.size(), index + RELATED_WINDOW + 1)));
         }
         candidates.remove(post);
-        Map<Document, Integer> shared = new HashMap<>();
+        Map<Document, Integer> shared = new java.util.IdentityHashMap<>();
         for (Document other : candidates) {
             shared.put(other, (int) other.tags().stream().filter(topics::contains).count());
         }
