@@ -11,6 +11,7 @@ import org.asciidoctor.SafeMode;
 import org.asciidoctor.log.LogRecord;
 import org.asciidoctor.log.Severity;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 
 import java.nio.file.Path;
@@ -152,6 +153,7 @@ public final class ContentParser implements AutoCloseable {
             throw new SiteException(problems, ExitCodes.SITE_PROBLEM);
         }
 
+        body = forTheTheme(body);
         String plainTitle = Jsoup.parse(titleHtml).text();
         org.jsoup.nodes.Document parsedBody = Jsoup.parseBodyFragment(body);
         String bodyText = parsedBody.text();
@@ -177,6 +179,34 @@ public final class ContentParser implements AutoCloseable {
         });
         return new Document(file, type, status, plainTitle, titleHtml, date, updated, tags, description.strip(), body,
                 Routes.urlFor(type, relative, date), readingMinutes(bodyText), headings, others);
+    }
+
+    /**
+     * Adjusts Asciidoctor's HTML for the site's Content-Security-Policy and for keyboard users.
+     * A policy without {@code 'unsafe-inline'} refuses inline {@code style} attributes, which
+     * Asciidoctor writes for column and table widths (the theme lays tables out itself), so they
+     * are dropped; a page break ({@code <<<}) becomes the class {@code page-break}. Code blocks and
+     * tables scroll sideways on narrow screens, so they are made focusable for the keyboard, tables
+     * inside a labelled region. Section anchors repeat their heading for screen readers and in the
+     * tab order, so they are left to pointers.
+     */
+    static String forTheTheme(String html) {
+        org.jsoup.nodes.Document document = Jsoup.parseBodyFragment(html);
+        document.outputSettings().prettyPrint(false);
+        for (Element element : document.select("[style]")) {
+            if (element.attr("style").replace(" ", "").startsWith("page-break-after:always")) {
+                element.addClass("page-break");
+            }
+            element.removeAttr("style");
+        }
+        document.select(".listingblock pre, .literalblock pre").attr("tabindex", "0");
+        for (Element table : document.select("table.tableblock")) {
+            Element caption = table.selectFirst("> caption");
+            table.wrap("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\"></div>");
+            table.parent().attr("aria-label", caption == null ? "Table" : caption.text());
+        }
+        document.select("a.anchor").attr("aria-hidden", "true").attr("tabindex", "-1");
+        return document.body().html();
     }
 
     private Options options(Path file) {

@@ -122,6 +122,44 @@ class ContentParserTest {
     }
 
     @Test
+    void leavesNoInlineStyleForTheContentSecurityPolicyAndLetsTheKeyboardScrollWideBlocks() {
+        Path file = site.write("content/blocks.adoc", """
+                = Blocks
+                :jbake-type: page
+                :jbake-status: published
+
+                == Section
+
+                .Techniques
+                [cols="1,2",width=50%]
+                |===
+                |Problem |Technique
+                |Partitioning |Consistent hashing
+                |===
+
+                <<<
+
+                [source,java]
+                ----
+                class A {}
+                ----
+                """);
+        var body = Jsoup.parseBodyFragment(parse(file).bodyHtml());
+        var wrap = body.expectFirst("div.table-wrap");
+        assertAll(
+                () -> assertEquals(List.of(), body.select("[style]").eachAttr("style"), "no inline style"),
+                () -> assertEquals(2, body.select("colgroup > col").size(), "columns are kept, without widths"),
+                () -> assertEquals(1, body.select("div.page-break").size()),
+                () -> assertEquals("0", body.expectFirst(".listingblock pre").attr("tabindex")),
+                () -> assertEquals("table", wrap.child(0).tagName()),
+                () -> assertEquals("0", wrap.attr("tabindex")),
+                () -> assertEquals("region", wrap.attr("role")),
+                () -> assertEquals("Table 1. Techniques", wrap.attr("aria-label")),
+                () -> assertEquals("true", body.expectFirst("h2 > a.anchor").attr("aria-hidden")),
+                () -> assertEquals("-1", body.expectFirst("h2 > a.anchor").attr("tabindex")));
+    }
+
+    @Test
     void escapesMarkupInTitles() {
         Path file = site.write("content/xss.adoc", """
                 = <script>alert(1)</script> & <b>bold</b>
