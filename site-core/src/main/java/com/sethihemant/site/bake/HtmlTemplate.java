@@ -14,6 +14,7 @@ import java.util.Set;
  * XML. Void elements ({@code meta}, {@code link}, {@code img}, ...) are written as {@code <meta ...>}
  * with no end tag and no trailing slash; attributes whose value is {@code null} are left out; and a
  * text body passed as an argument, as in {@code p(title)}, is escaped like {@code yield} would.
+ * Templates also get {@link #json(Object)} for structured data.
  */
 public abstract class HtmlTemplate extends BaseTemplate {
 
@@ -62,6 +63,73 @@ public abstract class HtmlTemplate extends BaseTemplate {
             }
         }
         return super.methodMissing(tagName, safe);
+    }
+
+    /**
+     * Writes a value as JSON that is safe inside {@code <script type="application/ld+json">}: maps
+     * (keys in their order), lists and arrays, strings, numbers, booleans and null; any other value
+     * (a date, a URI) as its string. {@code <}, {@code >} and {@code &} are written as Unicode escapes,
+     * so no value can end the script element or open a comment.
+     */
+    public String json(Object value) {
+        StringBuilder out = new StringBuilder();
+        writeJson(value, out);
+        return out.toString();
+    }
+
+    private static void writeJson(Object value, StringBuilder out) {
+        if (value == null) {
+            out.append("null");
+        } else if (value instanceof Map<?, ?> map) {
+            out.append('{');
+            String separator = "";
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                out.append(separator);
+                writeJsonString(String.valueOf(entry.getKey()), out);
+                out.append(':');
+                writeJson(entry.getValue(), out);
+                separator = ",";
+            }
+            out.append('}');
+        } else if (value instanceof Iterable<?> || value instanceof Object[]) {
+            Iterable<?> items = value instanceof Object[] array ? java.util.Arrays.asList(array) : (Iterable<?>) value;
+            out.append('[');
+            String separator = "";
+            for (Object item : items) {
+                out.append(separator);
+                writeJson(item, out);
+                separator = ",";
+            }
+            out.append(']');
+        } else if (value instanceof Boolean || value instanceof Integer || value instanceof Long) {
+            out.append(value);
+        } else if (value instanceof Number number && Double.isFinite(number.doubleValue())) {
+            out.append(number);
+        } else {
+            writeJsonString(value.toString(), out);
+        }
+    }
+
+    private static void writeJsonString(String text, StringBuilder out) {
+        out.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
+                        out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
     }
 
     /** Escapes text for an HTML attribute value or text content. */

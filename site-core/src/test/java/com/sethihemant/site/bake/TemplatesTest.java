@@ -53,6 +53,20 @@ class TemplatesTest {
     }
 
     @Test
+    void writesJsonForStructuredDataThatCannotEndTheScriptElement() throws IOException {
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("@type", "Person");
+        data.put("name", "</script><!-- \"A\" & B\\\n");
+        data.put("sameAs", java.util.List.of("https://example.org/a", 1, true));
+        data.put("missing", null);
+        data.put("date", java.time.LocalDate.of(2026, 11, 23));
+        assertEquals("<script type=\"application/ld+json\">{\"@type\":\"Person\","
+                        + "\"name\":\"\\u003c/script\\u003e\\u003c!-- \\\"A\\\" \\u0026 B\\\\\\n\","
+                        + "\"sameAs\":[\"https://example.org/a\",1,true],\"missing\":null,\"date\":\"2026-11-23\"}</script>",
+                render("script(type: 'application/ld+json') { yieldUnescaped json(data) }", Map.of("data", data)));
+    }
+
+    @Test
     void listsTopLevelTemplatesByName() throws IOException {
         Files.writeString(dir.resolve("post.tpl"), "");
         Files.createDirectories(dir.resolve("partials"));
