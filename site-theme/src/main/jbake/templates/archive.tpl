@@ -2,6 +2,7 @@
 layout 'layouts/default.tpl', true,
         pageTitle: 'Archive',
         pageDescription: 'Every post by ' + site.author.name + ', by year.',
+        trail: [['Blog', '/blog/'], ['Archive', '/archive/']],
         mainContent: contents {
             h1 { yield 'Archive' }
             if (!years) {

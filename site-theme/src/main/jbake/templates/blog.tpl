@@ -1,7 +1,10 @@
 // One page of the blog index: `posts` holds this page's posts, newest first.
+def first = pagination.current == 1
 layout 'layouts/default.tpl', true,
-        pageTitle: pagination.current == 1 ? 'Blog' : 'Blog, page ' + pagination.current + ' of ' + pagination.total,
-        pageDescription: 'Posts and paper notes by ' + site.author.name + ' on storage for AI/ML, distributed systems and infrastructure, newest first.',
+        pageTitle: first ? 'Blog' : 'Blog, page ' + pagination.current + ' of ' + pagination.total,
+        pageDescription: 'Posts and paper notes by ' + site.author.name + ' on storage for AI/ML, distributed systems and infrastructure, newest first' +
+                (first ? '.' : ' (page ' + pagination.current + ' of ' + pagination.total + ').'),
+        trail: first ? [['Blog', '/blog/']] : [['Blog', '/blog/'], ['Page ' + pagination.current, url]],
         mainContent: contents {
             h1 { yield 'Blog' }
             p(class: 'lede') {

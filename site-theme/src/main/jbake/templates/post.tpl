@@ -1,14 +1,52 @@
-// A blog post: header, body, tags and links to the newer and older posts.
+// A blog post or paper note: header, table of contents, body, then its series, related posts,
+// the edit link and the newer and older posts. Marked up as an h-entry.
+def seriesName = series ? series.tag.replace('-', ' ').capitalize() : null
 layout 'layouts/default.tpl', true,
         pageTitle: content.title,
         pageDescription: content.description,
+        trail: [['Blog', '/blog/'], [content.title, content.url]],
         mainContent: contents {
             article(class: 'post h-entry') {
                 header(class: 'post-header') {
+                    if (series) {
+                        p(class: 'kicker') {
+                            a(href: series.url) { yield seriesName }
+                            yield ' · ' + series.position + ' of ' + series.total
+                        }
+                    }
                     h1(class: 'p-name') { yieldUnescaped content.titleHtml }
                     include template: 'partials/post-meta.tpl'
                 }
+                include template: 'partials/toc.tpl'
                 div(class: 'prose e-content') { yieldUnescaped content.bodyHtml }
+                footer(class: 'post-footer') {
+                    if (series && (series.previous || series.next)) {
+                        nav(class: 'series', 'aria-label': seriesName) {
+                            span(class: 'series__label') { yield seriesName + ', ' + series.position + ' of ' + series.total }
+                            if (series.previous) {
+                                a(href: series.previous.url) { yield '← '; yieldUnescaped series.previous.titleHtml }
+                            }
+                            if (series.next) {
+                                a(href: series.next.url) { yieldUnescaped series.next.titleHtml; yield ' →' }
+                            }
+                        }
+                    }
+                    if (related) {
+                        section(class: 'related', 'aria-labelledby': 'related-posts') {
+                            h2(class: 'section-title', id: 'related-posts') { yield 'Related posts' }
+                            ul {
+                                related.each { post ->
+                                    li {
+                                        a(href: post.url) { yieldUnescaped post.titleHtml }
+                                        yield ' '
+                                        time(class: 'meta', datetime: post.date.toString()) { yield fmt.date(post.date) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    include template: 'partials/edit-link.tpl'
+                }
             }
             if (newer || older) {
                 nav(class: 'post-nav', 'aria-label': 'Newer and older posts') {

@@ -2,6 +2,7 @@
 layout 'layouts/default.tpl', true,
         pageTitle: 'Posts tagged “' + tagPage.name + '”',
         pageDescription: 'Posts by ' + site.author.name + ' tagged “' + tagPage.name + '”, newest first.',
+        trail: [['Blog', '/blog/'], ['Tags', '/tags/'], [tagPage.name, tagPage.url]],
         mainContent: contents {
             h1 { yield 'Posts tagged “' + tagPage.name + '”' }
             p(class: 'lede') {

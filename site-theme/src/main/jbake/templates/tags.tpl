@@ -2,14 +2,17 @@
 layout 'layouts/default.tpl', true,
         pageTitle: 'Tags',
         pageDescription: 'The topics ' + site.author.name + ' writes about, with the posts on each.',
+        trail: [['Blog', '/blog/'], ['Tags', '/tags/']],
         mainContent: contents {
             h1 { yield 'Tags' }
             if (allTags) {
-                ul(class: 'tag-index') {
+                ul(class: 'tag-index tag-list') {
                     allTags.each { tag ->
                         li {
-                            a(href: tag.url, rel: 'tag') { yield tag.name }
-                            yield ' (' + tag.posts.size() + ')'
+                            a(href: tag.url, rel: 'tag') {
+                                yield tag.name
+                                span(class: 'count') { yield ' (' + tag.posts.size() + ')' }
+                            }
                         }
                     }
                 }

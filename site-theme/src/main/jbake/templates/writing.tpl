@@ -6,10 +6,18 @@ def papers = data['reading-list'] ?: []
 layout 'layouts/default.tpl', true,
         pageTitle: content.title,
         pageDescription: content.description,
+        trail: [[content.title, url]],
         mainContent: contents {
             article(class: 'page') {
                 h1 { yieldUnescaped content.titleHtml }
                 div(class: 'prose') { yieldUnescaped content.bodyHtml }
+                nav('aria-label': 'On this page') {
+                    ul(class: 'pills') {
+                        [posts: 'Posts', 'paper-notes': 'Paper notes', talks: 'Talks', 'reading-list': 'Reading list'].each { id, label ->
+                            li { a(href: '#' + id) { yield label } }
+                        }
+                    }
+                }
 
                 section('aria-labelledby': 'posts') {
                     h2(id: 'posts') { yield 'Posts' }
@@ -33,6 +41,7 @@ layout 'layouts/default.tpl', true,
                 section('aria-labelledby': 'paper-notes') {
                     h2(id: 'paper-notes') { yield 'Paper notes' }
                     if (notes) {
+                        p(class: 'lede') { yield 'Notes on papers from the reading list below, newest first.' }
                         layout 'partials/post-list.tpl', true, posts: notes, headingLevel: 3
                     } else {
                         p { yield 'The first notes are being written.' }
@@ -58,10 +67,11 @@ layout 'layouts/default.tpl', true,
                             }
                         }
                     } else {
-                        p {
-                            yield 'No public talks are listed yet. If you are organising a conference or a meetup on storage or systems for AI, '
-                            a(href: '/open-to/') { yield 'I would be glad to speak' }
-                            yield '.'
+                        div(class: 'card') {
+                            p {
+                                yield 'No public talks are listed yet. If you are organising a conference or a meetup on storage or systems for AI, I would be glad to speak.'
+                            }
+                            p { a(class: 'button', href: '/open-to/') { yield 'Invite me to speak' } }
                         }
                     }
                 }
@@ -73,14 +83,18 @@ layout 'layouts/default.tpl', true,
                         papers.each { paper ->
                             li {
                                 a(href: paper.url) { yield paper.title }
-                                yield ' (' + paper.venue + (paper.year ? ' ' + paper.year : '') + ')'
-                                if (paper.note) {
-                                    yield ' · '
-                                    a(href: paper.note) { yield 'my notes' }
+                                yield ' '
+                                span(class: 'meta') {
+                                    yield '(' + paper.venue + (paper.year ? ' ' + paper.year : '') + ')'
+                                    if (paper.note) {
+                                        yield ' · '
+                                        a(href: paper.note) { yield 'my notes' }
+                                    }
                                 }
                             }
                         }
                     }
                 }
+                include template: 'partials/edit-link.tpl'
             }
         }

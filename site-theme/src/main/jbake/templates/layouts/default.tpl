@@ -2,30 +2,109 @@
 //   pageTitle       the page's own title (the site name is appended)
 //   pageDescription one or two sentences for search engines and link previews
 //   mainContent     contents { ... } rendered inside <main>
-// and inherit the model (site, url, noindex, ...). Text is written with yield (escaped);
-// only Asciidoctor's HTML is written with yieldUnescaped.
+//   trail           optional: the breadcrumb after Home, a list of [name, url]
+//   ownerPage       optional: true on the pages about the owner (home, About)
+// and inherit the model (site, url, noindex, content, ...). Text is written with yield
+// (escaped); only Asciidoctor's HTML is written with yieldUnescaped.
+def fullTitle = pageTitle == site.title ? site.title : pageTitle + ' · ' + site.title
+def pageUrl = site.absolute(url)
+def article = content?.isPost() ? content : null
+def twitter = site.profiles.find { it.name == 'Twitter' && it.label.startsWith('@') }?.label
+def card = [url: site.absolute('/images/card.png'), alt: site.title + ': ' + site.tagline]
+
+// Structured data (schema.org, JSON-LD): the owner, the page, and where it sits.
+def person = ['@type': 'Person', '@id': site.absolute('/#person'), name: site.author.name, url: site.absolute('/'),
+              description: site.description, email: 'mailto:' + site.author.email,
+              sameAs: site.profiles.findAll { it.url.startsWith('https://') }*.url]
+def graph = []
+if (ownerPage) {
+    graph << ['@type': 'ProfilePage', '@id': pageUrl, url: pageUrl, name: fullTitle, mainEntity: person]
+} else {
+    graph << person
+}
+if (article) {
+    graph << ['@type': 'BlogPosting', '@id': pageUrl + '#post', url: pageUrl, mainEntityOfPage: pageUrl,
+              headline: article.title, description: pageDescription, inLanguage: site.language, image: card.url,
+              datePublished: article.date.toString(), dateModified: article.lastModified().toString(),
+              keywords: article.tags, author: ['@id': site.absolute('/#person')]]
+}
+if (trail) {
+    def crumbs = [[site.title, '/']] + trail
+    graph << ['@type': 'BreadcrumbList', itemListElement: crumbs.withIndex().collect { crumb, i ->
+        ['@type': 'ListItem', position: i + 1, name: crumb[0], item: site.absolute(crumb[1])] }]
+}
+
 yieldUnescaped '<!DOCTYPE html>'
 newLine()
 html(lang: site.language) {
     head {
         meta(charset: 'utf-8')
+        // Before anything that loads: only this site's own files, no inline script or style.
+        // connect-src 'self' lets tools fetch /robots.txt in the page's name (Lighthouse does).
+        meta('http-equiv': 'Content-Security-Policy', content: "default-src 'none'; script-src 'self'; style-src 'self'; "
+                + "img-src 'self'; connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'")
+        meta(name: 'referrer', content: 'strict-origin-when-cross-origin')
         meta(name: 'viewport', content: 'width=device-width, initial-scale=1')
-        title { yield(pageTitle == site.title ? site.title : pageTitle + ' · ' + site.title) }
+        title { yield fullTitle }
         meta(name: 'description', content: pageDescription)
-        link(rel: 'canonical', href: site.absolute(url))
-        if (noindex) {
+        link(rel: 'canonical', href: pageUrl)
+        // The 404 page needs no robots meta: hosts serve it with status 404 for every missing
+        // address, which keeps it out of search indexes. Other pages left out of the sitemap say so.
+        if (noindex && !url.endsWith('/404.html')) {
             meta(name: 'robots', content: 'noindex')
         }
-        meta(name: 'author', content: site.author.name)
-        link(rel: 'alternate', type: 'application/atom+xml', title: site.title + ' (Atom feed)', href: '/feed.xml')
-        link(rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml')
+        // Blocking on purpose: it applies the stored theme before the first paint.
+        script(src: '/js/theme.js') {}
         link(rel: 'stylesheet', href: '/css/site.css')
+        script(src: '/js/site.js', defer: 'defer') {}
+        meta(name: 'color-scheme', content: 'light dark')
+        meta(name: 'theme-color', content: '#fbfaf7', media: '(prefers-color-scheme: light)')
+        meta(name: 'theme-color', content: '#121416', media: '(prefers-color-scheme: dark)')
+        meta(name: 'author', content: site.author.name)
+        link(rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml')
+        link(rel: 'icon', href: '/favicon.png', type: 'image/png', sizes: '48x48')
+        link(rel: 'apple-touch-icon', href: '/apple-touch-icon.png')
+        link(rel: 'alternate', type: 'application/atom+xml', title: site.title + ' (Atom feed)', href: '/feed.xml')
+
+        meta(property: 'og:type', content: article ? 'article' : ownerPage ? 'profile' : 'website')
+        meta(property: 'og:site_name', content: site.title)
+        meta(property: 'og:title', content: pageTitle)
+        meta(property: 'og:description', content: pageDescription)
+        meta(property: 'og:url', content: pageUrl)
+        meta(property: 'og:locale', content: site.language == 'en' ? 'en_US' : site.language)
+        meta(property: 'og:image', content: card.url)
+        meta(property: 'og:image:type', content: 'image/png')
+        meta(property: 'og:image:width', content: '1200')
+        meta(property: 'og:image:height', content: '630')
+        meta(property: 'og:image:alt', content: card.alt)
+        if (article) {
+            meta(property: 'article:published_time', content: article.date.toString())
+            meta(property: 'article:modified_time', content: article.lastModified().toString())
+            meta(property: 'article:author', content: site.absolute('/about/'))
+            article.tags.each { tag -> meta(property: 'article:tag', content: tag) }
+        }
+        meta(name: 'twitter:card', content: 'summary_large_image')
+        if (twitter) {
+            meta(name: 'twitter:site', content: twitter)
+            meta(name: 'twitter:creator', content: twitter)
+        }
+        meta(name: 'twitter:title', content: pageTitle)
+        meta(name: 'twitter:description', content: pageDescription)
+        meta(name: 'twitter:image', content: card.url)
+        meta(name: 'twitter:image:alt', content: card.alt)
+        script(type: 'application/ld+json') {
+            yieldUnescaped json(['@context': 'https://schema.org', '@graph': graph])
+        }
     }
     newLine()
     body {
         a(class: 'skip-link', href: '#main') { yield 'Skip to content' }
         include template: 'partials/header.tpl'
-        main(id: 'main', class: 'wrap') {
+        main(id: 'main', class: 'wrap', tabindex: '-1') {
+            if (notice) {
+                // Only in the local preview: a draft or a post dated in the future.
+                p(class: 'preview-notice', role: 'status') { yield notice }
+            }
             mainContent()
         }
         include template: 'partials/footer.tpl'

@@ -1,7 +1,8 @@
-// The site header: name, tagline and the main navigation. The link to the current section is
-// marked with aria-current, "page" when it is the very page.
+// The site header: name, the main navigation and the theme toggle. The link to the current
+// section is marked with aria-current, "page" when it is the very page. The toggle is shown
+// only when JavaScript runs (theme.js marks <html class="js">); without it the system decides.
 header(class: 'site-header') {
-    div(class: 'wrap site-header__inner') {
+    div(class: 'wrap') {
         a(class: 'site-name', href: '/', rel: 'home') {
             yield site.title
         }
@@ -19,6 +20,10 @@ header(class: 'site-header') {
                     }
                 }
             }
+        }
+        button(class: 'theme-toggle', type: 'button', 'aria-pressed': 'false', 'aria-label': 'Dark theme', title: 'Dark theme') {
+            yieldUnescaped '<svg class="moon" viewBox="0 0 24 24" aria-hidden="true"><path d="M21 14.5A9 9 0 0 1 9.5 3a9 9 0 1 0 11.5 11.5z"/></svg>'
+            yieldUnescaped '<svg class="sun" viewBox="0 0 24 24" aria-hidden="true"><circle cx="12" cy="12" r="4.5"/><path d="M11 1h2v4h-2zM11 19h2v4h-2zM1 11h4v2H1zM19 11h4v2h-4zM4.2 5.6l1.4-1.4 2.8 2.8-1.4 1.4zM15.6 17l1.4-1.4 2.8 2.8-1.4 1.4zM4.2 18.4l2.8-2.8 1.4 1.4-2.8 2.8zM15.6 7l2.8-2.8 1.4 1.4L17 8.4z"/></svg>'
         }
     }
 }

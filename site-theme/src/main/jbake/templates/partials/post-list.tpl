@@ -9,7 +9,7 @@ ul(class: 'post-list') {
             } else {
                 h3(class: 'post-list__title', title)
             }
-            p(class: 'post-list__meta') {
+            p(class: 'post-list__meta meta') {
                 time(datetime: post.date.toString()) { yield fmt.date(post.date) }
                 yield ' · ' + post.readingMinutes + ' min read'
             }

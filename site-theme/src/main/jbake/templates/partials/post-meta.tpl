@@ -1,6 +1,10 @@
-// Date, reading time and tags of the post in `content`.
-p(class: 'post-meta') {
-    time(class: 'dt-published', datetime: content.date.toString()) { yield fmt.date(content.date) }
+// Author, date, reading time and tags of the post in `content`, marked up for h-entry.
+p(class: 'post-meta meta') {
+    a(class: 'p-author h-card', href: '/about/') { yield site.author.name }
+    yield ' · '
+    a(class: 'u-url', href: content.url) {
+        time(class: 'dt-published', datetime: content.date.toString()) { yield fmt.date(content.date) }
+    }
     if (content.updated) {
         yield ' · updated '
         time(class: 'dt-updated', datetime: content.updated.toString()) { yield fmt.date(content.updated) }

@@ -1,5 +1,6 @@
 package com.sethihemant.site.blog;
 
+import com.sethihemant.site.serve.StaticServer;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -9,7 +10,11 @@ import org.w3c.dom.NodeList;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -235,9 +240,26 @@ class RealSiteIT {
         assertEquals("/favicon.svg", BakedSite.page("/").expectFirst("link[rel=icon]").attr("href"));
     }
 
+    /**
+     * The 404 page stays out of search indexes because it is served with status 404 for every
+     * missing address (as GitHub Pages does), is left out of the sitemap and is linked from no
+     * page. It carries no robots meta: Lighthouse counts "noindex" against the page's SEO score.
+     */
     @Test
-    void notFoundPageIsNotIndexed() {
-        assertEquals("noindex", BakedSite.page("/404.html").expectFirst("meta[name=robots]").attr("content"));
+    void notFoundPageIsServedWithStatus404AndLinkedFromNowhere() throws Exception {
+        try (StaticServer server = StaticServer.start(BakedSite.dir(), new InetSocketAddress("127.0.0.1", 0))) {
+            HttpRequest request = HttpRequest.newBuilder(server.uri().resolve("no-such-page/")).build();
+            HttpResponse<String> missing = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            assertEquals(404, missing.statusCode());
+            assertEquals(BakedSite.page("/404.html").title(), org.jsoup.Jsoup.parse(missing.body()).title());
+        }
+        List<String> linking = new ArrayList<>();
+        for (Path file : BakedSite.htmlFiles()) {
+            if (!BakedSite.parse(file).select("a[href$=404.html]").isEmpty()) {
+                linking.add(BakedSite.sitePath(file));
+            }
+        }
+        assertEquals(List.of(), linking);
     }
 
     @Test
