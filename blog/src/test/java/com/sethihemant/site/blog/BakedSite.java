@@ -11,15 +11,15 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** The site baked by this module's build, as the integration tests see it. */
-final class BakedSite {
+public final class BakedSite {
 
-    static final String BASE = "https://www.sethihemant.com";
+    public static final String BASE = "https://www.sethihemant.com";
 
     private BakedSite() {
     }
 
     /** The folder the Maven build baked the site into. */
-    static Path dir() {
+    public static Path dir() {
         Path dir = Path.of(System.getProperty("site.dir", "target/site"));
         if (!Files.isDirectory(dir)) {
             throw new IllegalStateException(dir + " does not exist; run ./mvnw verify, which bakes it first");
@@ -28,7 +28,7 @@ final class BakedSite {
     }
 
     /** The project root, holding site-content, site-theme and blog. */
-    static Path root() {
+    public static Path root() {
         return Path.of(System.getProperty("site.root", "..")).toAbsolutePath().normalize();
     }
 

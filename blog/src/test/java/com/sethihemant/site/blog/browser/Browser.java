@@ -1,0 +1,166 @@
+package com.sethihemant.site.blog.browser;
+
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.ChromiumDriverLogLevel;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+
+/**
+ * Debian's Chromium, headless, driven through {@code /usr/bin/chromedriver} and kept entirely on
+ * this machine: the driver path is given (so Selenium Manager never runs), and the flags stop
+ * Chromium's own requests to the internet. Viewport, colour scheme and JavaScript are switched
+ * through the DevTools protocol, and stay switched for later pages until changed.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+    /** Desktop and phone viewports: the screenshots' sizes, and the narrowest screen to support. */
+    static final int DESKTOP_WIDTH = 1280;
+    static final int DESKTOP_HEIGHT = 900;
+    static final int PHONE_WIDTH = 390;
+    static final int PHONE_HEIGHT = 844;
+    static final int NARROWEST = 320;
+
+    private final Path profile;
+    private final ChromeDriver driver;
+
+    Browser() {
+        try {
+            profile = Files.createTempDirectory("chromium-profile");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                // At INFO the driver logs the whole axe script on every analysis.
+                .withLogLevel(ChromiumDriverLogLevel.WARNING)
+                .build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--disable-quic", "--user-data-dir=" + profile,
+                "--disable-features=AutofillServerCommunication,NetworkTimeServiceQuerying",
+                "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost",
+                "--window-size=" + DESKTOP_WIDTH + "," + DESKTOP_HEIGHT, "--force-device-scale-factor=1");
+        // The first tab would otherwise open a search engine's new-tab page.
+        options.setExperimentalOption("prefs", Map.of(
+                "session.restore_on_startup", 4, "session.startup_urls", List.of("about:blank")));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        driver = new ChromeDriver(service, options);
+    }
+
+    ChromeDriver driver() {
+        return driver;
+    }
+
+    /** Loads a page and waits for its load event (deferred scripts have run by then). */
+    void open(URI url) {
+        driver.get(url.toString());
+    }
+
+    void reload() {
+        driver.navigate().refresh();
+    }
+
+    /** The console's errors since the last call (reading the log empties it). */
+    List<String> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .toList();
+    }
+
+    /** {@code light} or {@code dark}: what {@code prefers-color-scheme} answers from now on. */
+    void colorScheme(String scheme) {
+        driver.executeCdpCommand("Emulation.setEmulatedMedia",
+                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+    }
+
+    void desktop() {
+        viewport(DESKTOP_WIDTH, DESKTOP_HEIGHT, false);
+    }
+
+    void phone(int width) {
+        viewport(width, PHONE_HEIGHT, true);
+    }
+
+    private void viewport(int width, int height, boolean mobile) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
+    }
+
+    /** Turns the page's JavaScript off or on; the test's own scripts still run. */
+    void javaScript(boolean enabled) {
+        driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", !enabled));
+    }
+
+    /** Runs {@code source} in every document from now on, before the page's own scripts; returns its id. */
+    String onEveryDocument(String source) {
+        return (String) driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", source))
+                .get("identifier");
+    }
+
+    void removeOnEveryDocument(String id) {
+        driver.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", id));
+    }
+
+    /** Runs {@code script} (a function body; arguments in {@code arguments}) in the page. */
+    Object script(String script, Object... arguments) {
+        return driver.executeScript(script, arguments);
+    }
+
+    /** Presses keys as a keyboard user would, so that focus is keyboard focus (:focus-visible). */
+    void press(CharSequence... keys) {
+        new Actions(driver).sendKeys(keys).perform();
+    }
+
+    void tab() {
+        press(Keys.TAB);
+    }
+
+    /** A PNG of the whole page, not only the viewport. */
+    byte[] screenshot() {
+        Number width = (Number) script("return document.documentElement.clientWidth");
+        Number height = (Number) script("return document.documentElement.scrollHeight");
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of(
+                "format", "png", "captureBeyondViewport", true,
+                "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+        return Base64.getDecoder().decode((String) shot.get("data"));
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException e) {
+                // a temporary profile left behind is harmless
+            }
+        }
+    }
+}

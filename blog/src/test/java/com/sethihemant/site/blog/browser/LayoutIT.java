@@ -1,0 +1,108 @@
+package com.sethihemant.site.blog.browser;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The layout at the narrowest and widest screens: nothing scrolls sideways at 320 pixels, text
+ * keeps a comfortable measure, and screenshots of every page (phone and desktop, light and dark)
+ * are saved under target/screenshots for people to look at.
+ */
+@ExtendWith(Sites.Extension.class)
+class LayoutIT {
+
+    private static Sites sites;
+    private static Browser browser;
+
+    @BeforeAll
+    static void start(Sites served) {
+        sites = served;
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stop() {
+        browser.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        browser.colorScheme("light");
+        browser.desktop();
+    }
+
+    static Stream<String> pages() {
+        return Sites.all().stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("pages")
+    void nothingScrollsSidewaysAt320Pixels(String page) {
+        browser.phone(Browser.NARROWEST);
+        browser.open(sites.url(page));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> widths = (Map<String, Object>) browser.script("""
+                const root = document.documentElement;
+                return {scroll: root.scrollWidth, client: root.clientWidth,
+                        widest: [...document.body.querySelectorAll('*')]
+                            .filter(el => el.getBoundingClientRect().right > root.clientWidth + 0.5
+                                && !el.closest('pre, .table-wrap') && el.getClientRects().length)
+                            .map(el => el.outerHTML.slice(0, 80))};""");
+        assertEquals(Browser.NARROWEST, ((Number) widths.get("client")).intValue());
+        assertEquals(widths.get("client"), widths.get("scroll"), "wider than the screen: " + widths.get("widest"));
+    }
+
+    @Test
+    void paragraphsKeepAComfortableMeasureOnADesktop() {
+        browser.open(sites.url("/blog/2026/dynamo-paper-notes/"));
+        // Characters per line of every paragraph of three lines or more, in the body font.
+        @SuppressWarnings("unchecked")
+        List<Number> measures = (List<Number>) browser.script("""
+                return [...document.querySelectorAll('.prose p')].map(p => {
+                  const lines = Math.round(p.getBoundingClientRect().height / parseFloat(getComputedStyle(p).lineHeight));
+                  return lines >= 3 ? p.textContent.replace(/\\s+/g, ' ').trim().length / (lines - 0.5) : null;
+                }).filter(m => m !== null);""");
+        assertTrue(measures.size() >= 3, "expected long paragraphs, got " + measures);
+        double average = measures.stream().mapToDouble(Number::doubleValue).average().orElseThrow();
+        assertTrue(average >= 60 && average <= 80, "characters per line: " + Math.round(average) + " " + measures);
+    }
+
+    @ParameterizedTest
+    @MethodSource("pages")
+    void screenshotsInLightAndDarkOnAPhoneAndADesktop(String page) throws IOException {
+        Path dir = Files.createDirectories(Path.of(System.getProperty("screenshots.dir", "target/screenshots")));
+        List<String> errors = new ArrayList<>();
+        for (String scheme : List.of("light", "dark")) {
+            browser.colorScheme(scheme);
+            for (String device : List.of("phone", "desktop")) {
+                if (device.equals("phone")) {
+                    browser.phone(Browser.PHONE_WIDTH);
+                } else {
+                    browser.desktop();
+                }
+                browser.open(sites.url(page));
+                Path file = dir.resolve(Sites.name(page) + "-" + device + "-" + scheme + ".png");
+                Files.write(file, browser.screenshot());
+                assertTrue(Files.size(file) > 1000, file + " is empty");
+                browser.consoleErrors().forEach(error -> errors.add(device + " " + scheme + ": " + error));
+            }
+        }
+        assertEquals(List.of(), errors, "console errors");
+    }
+}
