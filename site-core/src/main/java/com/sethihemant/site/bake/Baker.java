@@ -157,7 +157,9 @@ public final class Baker {
     private Templates templates(Path folder) {
         String fingerprint = digestOfFolder(folder);
         if (templateSet == null || !templateSet.folder().equals(folder) || !templateSet.fingerprint().equals(fingerprint)) {
-            templateSet = new TemplateSet(folder, fingerprint, new Templates(folder));
+            Templates templates = new Templates(folder);
+            templates.compileAll();
+            templateSet = new TemplateSet(folder, fingerprint, templates);
             rendered = Map.of();
         }
         return templateSet.templates();

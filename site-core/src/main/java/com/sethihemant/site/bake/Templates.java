@@ -64,6 +64,26 @@ final class Templates {
     }
 
     /**
+     * Compiles every template, partials and layouts included, so that compile errors surface at
+     * once and rendering never waits for the compiler. Groovy keeps the compiled classes, which
+     * {@code layout} and {@code include} then find.
+     */
+    void compileAll() {
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".tpl")).sorted().toList()) {
+                String relative = folder.relativize(file).toString().replace('\\', '/');
+                if (!relative.contains("/")) {
+                    compiled.computeIfAbsent(relative.substring(0, relative.length() - 4), n -> compile(file));
+                } else {
+                    compile(file);
+                }
+            }
+        } catch (IOException e) {
+            throw SiteException.usage(folder, "cannot list the templates: " + e.getMessage());
+        }
+    }
+
+    /**
      * Renders {@code name}.tpl.
      *
      * @param what names the page being rendered, for error messages
@@ -86,7 +106,7 @@ final class Templates {
             throw SiteException.usage(file, "is missing; the theme needs this template");
         }
         try {
-            return engine.createTemplateByPath(file.getFileName().toString());
+            return engine.createTemplateByPath(folder.relativize(file).toString().replace('\\', '/'));
         } catch (CompilationFailedException | GroovyBugError e) {
             // GroovyBugError: some invalid templates crash the compiler instead of failing it.
             throw SiteException.content(file, 0, "does not compile: " + e.getMessage().strip());

@@ -52,15 +52,25 @@ public final class ContentParser implements AutoCloseable {
     private static final int DESCRIPTION_LIMIT = 160;
     private static final Pattern ATTRIBUTE_LINE = Pattern.compile("^:!?([A-Za-z0-9_][A-Za-z0-9_-]*)!?:");
 
-    private final Asciidoctor asciidoctor;
+    /** Booting JRuby takes seconds; it happens on its own thread while the caller does other work. */
+    private final java.util.concurrent.CompletableFuture<Asciidoctor> asciidoctor;
     private final ThreadLocal<List<LogRecord>> log = ThreadLocal.withInitial(ArrayList::new);
 
     /** Starts Asciidoctor (a few seconds: JRuby boots), so create one parser and reuse it. */
     public ContentParser() {
-        // Asciidoctor also logs through java.util.logging; the CLI silences that and we report
-        // each record ourselves, with its file and line.
-        this.asciidoctor = Asciidoctor.Factory.create();
-        this.asciidoctor.registerLogHandler(record -> log.get().add(record));
+        java.util.concurrent.ExecutorService boot = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "asciidoctor-boot");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.asciidoctor = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            Asciidoctor engine = Asciidoctor.Factory.create();
+            // Asciidoctor also logs through java.util.logging; the CLI silences that and we report
+            // each record ourselves, with its file and line.
+            engine.registerLogHandler(record -> log.get().add(record));
+            return engine;
+        }, boot);
+        this.asciidoctor.whenComplete((engine, error) -> boot.shutdown());
     }
 
     /**
@@ -88,7 +98,7 @@ public final class ContentParser implements AutoCloseable {
         String body;
         log.get().clear();
         try {
-            ast = asciidoctor.load(text, options(file));
+            ast = asciidoctor.join().load(text, options(file));
             body = ast.convert();
         } finally {
             for (LogRecord record : log.get()) {
@@ -101,7 +111,19 @@ public final class ContentParser implements AutoCloseable {
             log.get().clear();
         }
 
-        Map<String, Object> attributes = ast.getAttributes();
+        // Only the attributes the file sets (and the revision date): converting all of
+        // Asciidoctor's hundred-odd attributes to Java costs more than the lookups.
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        for (String name : header.names()) {
+            Object value = ast.getAttribute(name);
+            if (value != null) {
+                attributes.put(name, value);
+            }
+        }
+        Object revdate = ast.getAttribute("revdate");
+        if (revdate != null) {
+            attributes.put("revdate", revdate);
+        }
         for (String name : attributes.keySet()) {
             if (name.startsWith("jbake-") && !JBAKE_ATTRIBUTES.contains(name.substring(6))) {
                 String suggestion = Slugs.closest(name.substring(6), JBAKE_ATTRIBUTES)
@@ -298,7 +320,7 @@ public final class ContentParser implements AutoCloseable {
 
     @Override
     public void close() {
-        asciidoctor.shutdown();
+        asciidoctor.join().shutdown();
     }
 
     /** Lines of header attributes, so that a bad value can be reported where it is written. */
@@ -317,6 +339,11 @@ public final class ContentParser implements AutoCloseable {
 
         int line(String attribute) {
             return lines.getOrDefault(attribute, 0);
+        }
+
+        /** The attributes the file sets, in the order they first appear. */
+        java.util.Set<String> names() {
+            return lines.keySet();
         }
     }
 }
