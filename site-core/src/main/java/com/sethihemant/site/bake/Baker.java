@@ -71,7 +71,10 @@ public final class Baker {
     }
 
     Baker(ContentParser parser, Clock clock, PageRenderer renderer) {
-        this(parser, clock, renderer, Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+        // One Asciidoctor thread: Rouge builds its lexers' state tables lazily, without locks, and
+        // two threads highlighting the same language at once were seen to emit error tokens
+        // (the benchmark's byte-for-byte comparison caught it). Correct output comes first.
+        this(parser, clock, renderer, 1);
     }
 
     /** @param threads how many sources Asciidoctor parses at once */
@@ -183,7 +186,7 @@ public final class Baker {
                 rootOf.put(file, root);
                 Parsed reused = reusable(file);
                 if (reused == null) {
-                    // Then the expensive part, on every core: Asciidoctor.
+                    // Then the expensive part, Asciidoctor, on the worker thread.
                     parsing.put(file, workers().submit(() -> parse(root, file, types)));
                 } else {
                     parsing.put(file, java.util.concurrent.CompletableFuture.completedFuture(reused));
@@ -265,7 +268,7 @@ public final class Baker {
         return new Parsed(stamp, digest, document, includes, true);
     }
 
-    /** Threads for Asciidoctor, one per core (at most four), kept for the baker's lifetime. */
+    /** The thread (or threads) Asciidoctor runs on, kept for the baker's lifetime. */
     private java.util.concurrent.ExecutorService workers() {
         if (workers == null) {
             workers = java.util.concurrent.Executors.newFixedThreadPool(threads, runnable -> {

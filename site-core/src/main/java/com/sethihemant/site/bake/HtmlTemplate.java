@@ -85,7 +85,7 @@ public abstract class HtmlTemplate extends BaseTemplate {
             String separator = "";
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 out.append(separator);
-                writeJsonString(String.valueOf(entry.getKey()), out);
+                com.sethihemant.site.JsonStrings.quote(String.valueOf(entry.getKey()), out);
                 out.append(':');
                 writeJson(entry.getValue(), out);
                 separator = ",";
@@ -106,30 +106,8 @@ public abstract class HtmlTemplate extends BaseTemplate {
         } else if (value instanceof Number number && Double.isFinite(number.doubleValue())) {
             out.append(number);
         } else {
-            writeJsonString(value.toString(), out);
+            com.sethihemant.site.JsonStrings.quote(value.toString(), out);
         }
-    }
-
-    private static void writeJsonString(String text, StringBuilder out) {
-        out.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
-                        out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
     }
 
     /** Escapes text for an HTML attribute value or text content. */

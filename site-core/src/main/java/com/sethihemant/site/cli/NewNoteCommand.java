@@ -4,6 +4,7 @@ import com.sethihemant.site.ExitCodes;
 import com.sethihemant.site.SiteException;
 import com.sethihemant.site.content.Routes;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -42,20 +43,8 @@ final class NewNoteCommand implements Callable<Integer> {
     @Option(names = "--link", required = true, paramLabel = "URL", description = "Where to read the paper (https://...).")
     String link;
 
-    @Option(names = "--tags", split = ",", paramLabel = "TAG", description = "More tags besides paper-notes.")
-    List<String> tags = new ArrayList<>();
-
-    @Option(names = "--draft", description = "Create it as a draft (visible only with serve --drafts).")
-    boolean draft;
-
-    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Publication date (default: today, UTC).")
-    LocalDate date;
-
-    @Option(names = "--slug", description = "The URL name (default: made from the paper's title).")
-    String slug;
-
-    @Option(names = "--root", paramLabel = "DIR", defaultValue = ".", description = "The project's root folder (default: ${DEFAULT-VALUE}).")
-    Path root;
+    @Mixin
+    PostOptions options;
 
     @Spec
     CommandSpec spec;
@@ -78,25 +67,21 @@ final class NewNoteCommand implements Callable<Integer> {
         if (year != null && (year < 1900 || year > 2100)) {
             throw SiteException.usage(null, "--year " + year + " is not a plausible publication year");
         }
-        LocalDate day = date != null ? date : LocalDate.now(clock);
-        String name = slug != null ? slug : Routes.slugify(paper) + "-notes";
+        LocalDate day = options.day(clock);
+        String name = options.slug != null ? options.slug : Routes.slugify(paper) + "-notes";
         List<String> allTags = new ArrayList<>(List.of(NOTES_TAG));
-        allTags.addAll(tags);
-        String header = ":jbake-type: post\n"
-                + ":jbake-status: " + (draft ? "draft" : "published") + "\n"
-                + ":jbake-date: " + day + "\n"
-                + ":jbake-tags: " + Scaffold.tags(allTags) + "\n"
+        allTags.addAll(options.tags);
+        String header = options.header(day, allTags)
                 + ":paper-title: " + paper.strip() + "\n"
                 + ":paper-venue: " + venue.strip() + "\n"
                 + (year == null ? "" : ":paper-year: " + year + "\n")
                 + ":paper-url: " + uri + "\n"
-                + "// One or two sentences for the post list, the feed and search engines:\n"
-                + "// :description: \n";
+                + PostOptions.descriptionHint();
         String body = "These are my notes on " + uri + "[_{paper-title}_]"
                 + " ({paper-venue}" + (year == null ? "" : " {paper-year}") + ").\n\n"
-                + "// Write the notes here; `./site serve --drafts` shows them as you save.\n";
-        Path file = Scaffold.create(root, day, name, "Notes on " + paper.strip(), header, body);
-        NewPostCommand.report(spec, file, Routes.urlFor(Routes.POST, name + ".adoc", day), draft);
+                + "// Write the notes here; `./site serve` shows them as you save.\n";
+        Path file = Scaffold.create(options.root, day, name, "Notes on " + paper.strip(), header, body);
+        NewPostCommand.report(spec, file, Routes.urlFor(Routes.POST, name + ".adoc", day));
         return ExitCodes.OK;
     }
 }

@@ -3,7 +3,7 @@ package com.sethihemant.site.cli;
 import com.sethihemant.site.ExitCodes;
 import com.sethihemant.site.content.Routes;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,8 +11,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code site new-post "Title"}: a new post with a complete header, dated today. */
@@ -29,20 +27,8 @@ final class NewPostCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TITLE", description = "The post's title.")
     String title;
 
-    @Option(names = "--tags", split = ",", paramLabel = "TAG", description = "Tags, comma-separated: --tags storage,gpu")
-    List<String> tags = new ArrayList<>();
-
-    @Option(names = "--draft", description = "Create it as a draft (visible only with serve --drafts).")
-    boolean draft;
-
-    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Publication date (default: today, UTC).")
-    LocalDate date;
-
-    @Option(names = "--slug", description = "The URL name (default: made from the title).")
-    String slug;
-
-    @Option(names = "--root", paramLabel = "DIR", defaultValue = ".", description = "The project's root folder (default: ${DEFAULT-VALUE}).")
-    Path root;
+    @Mixin
+    PostOptions options;
 
     @Spec
     CommandSpec spec;
@@ -53,24 +39,19 @@ final class NewPostCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LocalDate day = date != null ? date : LocalDate.now(clock);
-        String name = slug != null ? slug : Routes.slugify(title);
-        String header = ":jbake-type: post\n"
-                + ":jbake-status: " + (draft ? "draft" : "published") + "\n"
-                + ":jbake-date: " + day + "\n"
-                + (tags.isEmpty() ? "" : ":jbake-tags: " + Scaffold.tags(tags) + "\n")
-                + "// One or two sentences for the post list, the feed and search engines:\n"
-                + "// :description: \n";
-        Path file = Scaffold.create(root, day, name, title, header,
-                "// Write the post here; `./site serve --drafts` shows it as you save.\n");
-        report(spec, file, Routes.urlFor(Routes.POST, name + ".adoc", day), draft);
+        LocalDate day = options.day(clock);
+        String name = options.slug != null ? options.slug : Routes.slugify(title);
+        String header = options.header(day, options.tags) + PostOptions.descriptionHint();
+        Path file = Scaffold.create(options.root, day, name, title, header,
+                "// Write the post here; `./site serve` shows it as you save.\n");
+        report(spec, file, Routes.urlFor(Routes.POST, name + ".adoc", day));
         return ExitCodes.OK;
     }
 
-    static void report(CommandSpec spec, Path file, String url, boolean draft) {
+    static void report(CommandSpec spec, Path file, String url) {
         var out = spec.commandLine().getOut();
         out.println("Created " + file.toAbsolutePath().normalize());
-        out.println("Preview: http://localhost:8080" + url + (draft ? "  (run ./site serve --drafts)" : "  (run ./site serve)"));
+        out.println("Preview: http://localhost:8080" + url + "  (run ./site serve)");
         out.flush();
     }
 }

@@ -1,5 +1,7 @@
 package com.sethihemant.site.links;
 
+import com.sethihemant.site.JsonStrings;
+
 /**
  * Writes JSON by hand, indented two spaces. Callers open and close objects and arrays in order;
  * the writer only places commas and escapes strings (quotes, back-slashes, control characters,
@@ -106,36 +108,7 @@ final class JsonWriter {
     }
 
     private void quote(String text) {
-        out.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029' || Character.isSurrogate(c) && !pairedSurrogate(text, i)) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
-    }
-
-    /** Whether the surrogate at {@code i} is half of a valid pair (lone halves are escaped). */
-    private static boolean pairedSurrogate(String text, int i) {
-        char c = text.charAt(i);
-        if (Character.isHighSurrogate(c)) {
-            return i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
-        }
-        return i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
+        JsonStrings.quote(text, out);
     }
 
     @Override

@@ -3,38 +3,21 @@ package com.sethihemant.site.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MainTest {
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new Run(code, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private static CommandRun run(String... args) {
+        return CommandRun.of(Clock.systemUTC(), args);
     }
 
     @Test
     void helpListsTheCommandsAndExitCodes() {
-        Run run = run("--help");
+        CommandRun run = run("--help");
         assertEquals(0, run.code());
         assertTrue(run.out().contains("bake") && run.out().contains("serve"), run.out());
         assertTrue(run.out().contains("Exit codes:"), run.out());
@@ -42,7 +25,7 @@ class MainTest {
 
     @Test
     void bakeHelpDocumentsItsExitCodes() {
-        Run run = run("bake", "--help");
+        CommandRun run = run("bake", "--help");
         assertEquals(0, run.code());
         assertTrue(run.out().contains("--output") && run.out().contains("--drafts"), run.out());
         assertTrue(run.out().contains("1   a source or template has a problem"), run.out());
@@ -50,7 +33,7 @@ class MainTest {
 
     @Test
     void unknownOptionIsAUsageError() {
-        Run run = run("bake", "--no-such-option");
+        CommandRun run = run("bake", "--no-such-option");
         assertEquals(2, run.code());
         assertTrue(run.err().contains("--no-such-option"), run.err());
     }
@@ -77,7 +60,7 @@ class MainTest {
 
         java.nio.file.Files.writeString(posts.resolve("bad.adoc"),
                 "= Bad\n:jbake-type: post\n:jbake-status: published\n:jbake-date: 01/02/2020\n\nOops.\n");
-        Run run = run("bake", "--root", root.toString(), "--output", output.toString());
+        CommandRun run = run("bake", "--root", root.toString(), "--output", output.toString());
         assertEquals(1, run.code());
         assertTrue(run.err().contains("bad.adoc:4: has the date '01/02/2020'"), run.err());
         assertTrue(java.util.Arrays.equals(before, java.nio.file.Files.readAllBytes(output.resolve("blog/2020/good/index.html"))));
@@ -85,7 +68,7 @@ class MainTest {
 
     @Test
     void missingSourcesAreAUsageErrorNamingWhatIsMissing(@TempDir Path empty) {
-        Run run = run("bake", "--root", empty.toString());
+        CommandRun run = run("bake", "--root", empty.toString());
         assertEquals(2, run.code());
         assertTrue(run.err().contains("site.yml"), run.err());
         assertTrue(run.err().contains("pass --root"), run.err());

@@ -6,10 +6,7 @@ import com.sethihemant.site.content.Status;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -29,27 +26,11 @@ class ScaffoldCommandsTest {
     @TempDir
     Path root;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-            String[] all = new String[args.length + 2];
-            System.arraycopy(args, 0, all, 0, args.length);
-            all[args.length] = "--root";
-            all[args.length + 1] = root.toString();
-            return new Run(Main.run(TODAY, all), stdout.toString(StandardCharsets.UTF_8),
-                    stderr.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private CommandRun run(String... args) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+        all[args.length] = "--root";
+        all[args.length + 1] = root.toString();
+        return CommandRun.of(TODAY, all);
     }
 
     private Document parse(Path file) {
@@ -58,7 +39,7 @@ class ScaffoldCommandsTest {
 
     @Test
     void newPostWritesACompleteHeaderThatParsesAndPrintsPathAndPreviewUrl() {
-        Run run = run("new-post", "GPUs: Keeping Them Fed!", "--tags", "storage, GPU clusters");
+        CommandRun run = run("new-post", "GPUs: Keeping Them Fed!", "--tags", "storage, GPU clusters");
         assertEquals(0, run.code(), run.err());
         Path file = root.resolve("blog/src/main/jbake/content/blog/2026/gpus-keeping-them-fed.adoc");
         assertTrue(run.out().contains(file.toString()), run.out());
@@ -83,7 +64,7 @@ class ScaffoldCommandsTest {
         assertEquals(0, run("new-post", "Same title").code());
         Path file = root.resolve("blog/src/main/jbake/content/blog/2026/same-title.adoc");
         Files.writeString(file, "my words");
-        Run again = run("new-post", "Same title");
+        CommandRun again = run("new-post", "Same title");
         assertEquals(1, again.code());
         assertTrue(again.err().contains("already exists"), again.err());
         assertEquals("my words", Files.readString(file));
@@ -91,14 +72,14 @@ class ScaffoldCommandsTest {
 
     @Test
     void newPostRejectsTagsThatCannotBecomeUrls() {
-        Run run = run("new-post", "Tags", "--tags", "c++");
+        CommandRun run = run("new-post", "Tags", "--tags", "c++");
         assertEquals(2, run.code());
         assertTrue(run.err().contains("'c++'"), run.err());
     }
 
     @Test
     void newNoteRecordsThePaperAndJoinsTheSeries() {
-        Run run = run("new-note", "The Google File System", "--venue", "SOSP", "--year", "2003",
+        CommandRun run = run("new-note", "The Google File System", "--venue", "SOSP", "--year", "2003",
                 "--link", "https://research.example/gfs.pdf", "--tags", "storage");
         assertEquals(0, run.code(), run.err());
         Document note = parse(root.resolve("blog/src/main/jbake/content/blog/2026/the-google-file-system-notes.adoc"));
@@ -111,7 +92,7 @@ class ScaffoldCommandsTest {
 
     @Test
     void newNoteNeedsAWebLink() {
-        Run run = run("new-note", "Paper", "--venue", "X", "--link", "ftp://example/paper");
+        CommandRun run = run("new-note", "Paper", "--venue", "X", "--link", "ftp://example/paper");
         assertEquals(2, run.code());
         assertTrue(run.err().contains("https://"), run.err());
     }

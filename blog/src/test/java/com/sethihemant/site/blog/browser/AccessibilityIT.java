@@ -3,10 +3,6 @@ package com.sethihemant.site.blog.browser;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,30 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * desktop; every control is at least 24 by 24 pixels; and a keyboard user starts at a skip link
  * and reaches every control with a visible focus that nothing covers.
  */
-@ExtendWith(Sites.Extension.class)
-class AccessibilityIT {
+class AccessibilityIT extends BrowserTest {
 
     private static final List<String> WCAG_22_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
-
-    private static Sites sites;
-    private static Browser browser;
-
-    @BeforeAll
-    static void start(Sites served) {
-        sites = served;
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        browser.colorScheme("light");
-        browser.desktop();
-    }
 
     static Stream<Arguments> pagesInBothSchemes() {
         return Sites.all().stream().flatMap(page -> Stream.of(Arguments.of(page, "light"), Arguments.of(page, "dark")));

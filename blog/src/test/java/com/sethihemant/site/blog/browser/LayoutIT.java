@@ -1,10 +1,6 @@
 package com.sethihemant.site.blog.browser;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -24,28 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * keeps a comfortable measure, and screenshots of every page (phone and desktop, light and dark)
  * are saved under target/screenshots for people to look at.
  */
-@ExtendWith(Sites.Extension.class)
-class LayoutIT {
-
-    private static Sites sites;
-    private static Browser browser;
-
-    @BeforeAll
-    static void start(Sites served) {
-        sites = served;
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        browser.colorScheme("light");
-        browser.desktop();
-    }
+class LayoutIT extends BrowserTest {
 
     static Stream<String> pages() {
         return Sites.all().stream();

@@ -1,11 +1,8 @@
 package com.sethihemant.site.blog.browser;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
@@ -24,8 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * persists across pages and reloads, and the first frame of every page is already in the chosen
  * theme. Pages read fully with JavaScript off. The copy button copies a code block.
  */
-@ExtendWith(Sites.Extension.class)
-class ThemeIT {
+class ThemeIT extends BrowserTest {
 
     private static final String LIGHT_BACKGROUND = "rgb(251, 250, 247)";
     private static final String DARK_BACKGROUND = "rgb(18, 20, 22)";
@@ -42,24 +38,8 @@ class ThemeIT {
               });
             }).observe(document, {childList: true, subtree: true});""";
 
-    private static Sites sites;
-    private static Browser browser;
-
-    @BeforeAll
-    static void start(Sites served) {
-        sites = served;
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-    }
-
     @BeforeEach
     void reset() {
-        browser.colorScheme("light");
-        browser.desktop();
         browser.javaScript(true);
         browser.open(sites.url("/"));
         browser.script("localStorage.clear()");
