@@ -3,7 +3,7 @@
 # with .github/lighthouse/lighthouserc.json, once as a phone and once as a desktop, and asserts
 # 100 in all four categories on every listed page. Needs Node 20+ (npx fetches @lhci/cli from the
 # npm registry on first use) and Chromium or Chrome (CHROME_PATH, default /usr/bin/chromium).
-# The site is baked and served by ./site serve on 127.0.0.1:8765; nothing else is contacted.
+# The baked blog/target/site is served by scripts/serve-site.sh on 127.0.0.1:8765; nothing else is contacted.
 # Reports: blog/target/lighthouse/{mobile,desktop}/. Usage: scripts/lighthouse.sh [mobile|desktop]
 set -uo pipefail
 cd "$(dirname "$0")/.."
