@@ -48,7 +48,6 @@ public final class Baker {
     private final ContentParser parser;
     private final Clock clock;
     private final PageRenderer renderer;
-    private final int threads;
 
     // What the previous build produced, so the next one can reuse what did not change. A baker
     // builds one site at a time; the preview server calls it from its one watcher thread.
@@ -71,18 +70,9 @@ public final class Baker {
     }
 
     Baker(ContentParser parser, Clock clock, PageRenderer renderer) {
-        // One Asciidoctor thread: Rouge builds its lexers' state tables lazily, without locks, and
-        // two threads highlighting the same language at once were seen to emit error tokens
-        // (the benchmark's byte-for-byte comparison caught it). Correct output comes first.
-        this(parser, clock, renderer, 1);
-    }
-
-    /** @param threads how many sources Asciidoctor parses at once */
-    Baker(ContentParser parser, Clock clock, PageRenderer renderer, int threads) {
         this.parser = parser;
         this.clock = clock;
         this.renderer = renderer;
-        this.threads = threads;
     }
 
     /**
@@ -268,10 +258,15 @@ public final class Baker {
         return new Parsed(stamp, digest, document, includes, true);
     }
 
-    /** The thread (or threads) Asciidoctor runs on, kept for the baker's lifetime. */
+    /**
+     * The one thread Asciidoctor runs on, kept for the baker's lifetime. One, because Rouge builds
+     * its lexers' state tables lazily and without locks: two threads highlighting the same
+     * language at once were seen to emit error tokens (the benchmark's byte-for-byte check caught
+     * it). A thread of its own still lets a caller such as the preview keep its own thread free.
+     */
     private java.util.concurrent.ExecutorService workers() {
         if (workers == null) {
-            workers = java.util.concurrent.Executors.newFixedThreadPool(threads, runnable -> {
+            workers = java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "asciidoctor-worker");
                 thread.setDaemon(true);
                 return thread;

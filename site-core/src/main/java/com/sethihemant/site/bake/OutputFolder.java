@@ -35,11 +35,6 @@ final class OutputFolder implements AutoCloseable {
         }
     }
 
-    /** The folder to write into. */
-    Path root() {
-        return staging;
-    }
-
     /** Writes a file under the staging folder, creating its parent folders. */
     void write(String relativePath, byte[] bytes) {
         Path file = staging.resolve(relativePath).normalize();

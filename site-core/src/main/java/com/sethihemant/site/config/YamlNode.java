@@ -93,10 +93,6 @@ public final class YamlNode {
         return SiteException.content(file, line(), "'" + path() + "' " + message);
     }
 
-    public boolean isMapping() {
-        return node instanceof MappingNode;
-    }
-
     public boolean isSequence() {
         return node instanceof SequenceNode;
     }

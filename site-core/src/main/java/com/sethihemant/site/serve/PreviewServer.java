@@ -20,7 +20,6 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -227,12 +226,6 @@ public final class PreviewServer implements AutoCloseable {
             text.append("data: ").append(line).append('\n');
         }
         return text.append('\n').toString();
-    }
-
-    /** The pages currently served (for tests and the latency benchmark). */
-    Map<String, byte[]> served() {
-        Site current = site.get();
-        return current == null ? Map.of() : current.files();
     }
 
     @Override

@@ -3,7 +3,6 @@ package com.sethihemant.site.bench;
 import com.sethihemant.site.FixtureSite;
 import com.sethihemant.site.bake.BakeOptions;
 import com.sethihemant.site.bake.Baker;
-import com.sethihemant.site.bake.BakerAccess;
 import com.sethihemant.site.bake.Site;
 import com.sethihemant.site.bake.SiteSources;
 import org.junit.jupiter.api.Test;
@@ -42,7 +41,7 @@ class FastPathTest {
         java.nio.file.Files.writeString(edited, java.nio.file.Files.readString(edited)
                 .replaceFirst("\n\n== ", "\n\nAn edited paragraph.\n\n== "));
         Site rebuilt = fast.build(sources, BakeOptions.PUBLISH);
-        Site straightforward = BakerAccess.sequential(FixtureSite.parser(), TODAY).build(sources, BakeOptions.PUBLISH);
+        Site straightforward = new Baker(FixtureSite.parser(), TODAY).build(sources, BakeOptions.PUBLISH);
 
         assertTrue(straightforward.posts() == 40 && rebuilt.changed() == 1, "one source parsed again");
         assertEquals(straightforward.paths(), rebuilt.paths());
