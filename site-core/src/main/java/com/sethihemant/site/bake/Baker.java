@@ -24,6 +24,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -48,6 +55,7 @@ public final class Baker {
     private final ContentParser parser;
     private final Clock clock;
     private final PageRenderer renderer;
+    private final int threads;
 
     // What the previous build produced, so the next one can reuse what did not change. A baker
     // builds one site at a time; the preview server calls it from its one watcher thread.
@@ -58,7 +66,7 @@ public final class Baker {
     private TemplateSet templateSet;
     private Map<String, Rendered> rendered = Map.of();
     private Path lastOutput;
-    private java.util.concurrent.ExecutorService workers;
+    private ExecutorService workers;
     private Map<String, byte[]> lastWritten = Map.of();
 
     /**
@@ -66,13 +74,22 @@ public final class Baker {
      * @param clock  decides which dated posts are due
      */
     public Baker(ContentParser parser, Clock clock) {
-        this(parser, clock, PageRenderer.DIRECT);
+        this(parser, clock, Runtime.getRuntime().availableProcessors());
     }
 
-    Baker(ContentParser parser, Clock clock, PageRenderer renderer) {
+    /**
+     * @param threads how many sources are parsed, and pages rendered, at once (by default one per
+     *                core); one is the straightforward path the parallel one is tested against
+     */
+    public Baker(ContentParser parser, Clock clock, int threads) {
+        this(parser, clock, PageRenderer.DIRECT, threads);
+    }
+
+    Baker(ContentParser parser, Clock clock, PageRenderer renderer, int threads) {
         this.parser = parser;
         this.clock = clock;
         this.renderer = renderer;
+        this.threads = Math.max(1, threads);
     }
 
     /**
@@ -115,16 +132,26 @@ public final class Baker {
         SiteConfig loaded = SiteConfig.load(sources.config());
         SiteConfig site = options.editUrl() == null ? loaded : loaded.withEditUrl(options.editUrl());
         LocalDate today = LocalDate.now(clock.withZone(site.timezone()));
-        Templates templates = templates(sources.templates());
-        Set<String> types = new TreeSet<>(templates.names());
+        Set<String> types = new TreeSet<>(Templates.names(sources.templates()));
         types.removeAll(LISTING_TEMPLATES);
         if (!types.equals(parsedTypes)) {
             parsed.clear();
             parsedTypes = types;
         }
 
+        // Asciidoctor starts on the sources while this thread compiles the templates.
+        Map<Path, Path> rootOf = new LinkedHashMap<>();
+        Map<Path, Future<Parsed>> parsing = new HashMap<>();
+        List<Problem> problems = startParsing(sources, types, rootOf, parsing);
+        Templates templates;
+        try {
+            templates = templates(sources.templates());
+        } catch (RuntimeException e) {
+            parsing.values().forEach(f -> f.cancel(false));
+            throw e;
+        }
         int[] changed = new int[1];
-        List<Document> all = parseAll(sources, types, changed);
+        List<Document> all = collectParsed(rootOf, parsing, problems, changed);
         Map<String, Object> data = DataFiles.load(sources.data());
         List<Document> published = new ArrayList<>();
         for (Document document : all) {
@@ -137,6 +164,7 @@ public final class Baker {
         Map<String, byte[]> files = new HashMap<>();
         Pages pages = new Pages(sources.root(), site, data, model, templates, files, preview, today);
         pages.renderAll();
+        pages.finish();
         rendered = pages.cache;
         copyAssets(sources, files);
         files.put(AtomFeed.PATH.substring(1), AtomFeed.write(site, model.posts()));
@@ -158,11 +186,15 @@ public final class Baker {
         return templateSet.templates();
     }
 
-    private List<Document> parseAll(SiteSources sources, Set<String> types, int[] changed) {
+    /**
+     * Lists the sources and submits those that changed since the last build to the parsing
+     * workers. Returns the problems found
+     * on the way (files that are not AsciiDoc).
+     */
+    private List<Problem> startParsing(SiteSources sources, Set<String> types, Map<Path, Path> rootOf,
+                                       Map<Path, Future<Parsed>> parsing) {
         List<Problem> problems = new ArrayList<>();
-        // First the cheap part, in order: which sources changed since the last build.
-        Map<Path, Path> rootOf = new java.util.LinkedHashMap<>();
-        Map<Path, java.util.concurrent.Future<Parsed>> parsing = new HashMap<>();
+        List<Path> toParse = new ArrayList<>();
         for (Path root : sources.contentRoots()) {
             for (Path file : files(root, false)) {
                 String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
@@ -176,13 +208,22 @@ public final class Baker {
                 rootOf.put(file, root);
                 Parsed reused = reusable(file);
                 if (reused == null) {
-                    // Then the expensive part, Asciidoctor, on the worker thread.
-                    parsing.put(file, workers().submit(() -> parse(root, file, types)));
+                    toParse.add(file);
                 } else {
-                    parsing.put(file, java.util.concurrent.CompletableFuture.completedFuture(reused));
+                    parsing.put(file, CompletableFuture.completedFuture(reused));
                 }
             }
         }
+        for (Path file : toParse) {
+            Path root = rootOf.get(file);
+            parsing.put(file, workers().submit(() -> parse(root, file, types)));
+        }
+        return problems;
+    }
+
+    /** Waits for the parsing workers and checks the result: no two sources at one URL. */
+    private List<Document> collectParsed(Map<Path, Path> rootOf, Map<Path, Future<Parsed>> parsing,
+                                         List<Problem> problems, int[] changed) {
         List<Document> documents = new ArrayList<>();
         Map<String, Path> urls = new HashMap<>();
         Map<Path, Parsed> seen = new HashMap<>();
@@ -193,7 +234,7 @@ public final class Baker {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while parsing " + file, e);
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 if (e.getCause() instanceof SiteException site) {
                     problems.addAll(site.problems());
                     continue;
@@ -259,15 +300,15 @@ public final class Baker {
     }
 
     /**
-     * The one thread Asciidoctor runs on, kept for the baker's lifetime. One, because Rouge builds
-     * its lexers' state tables lazily and without locks: two threads highlighting the same
-     * language at once were seen to emit error tokens (the benchmark's byte-for-byte check caught
-     * it). A thread of its own still lets a caller such as the preview keep its own thread free.
+     * The threads Asciidoctor runs on, one per core, kept for the baker's lifetime. Threads of
+     * their own let a caller, such as the preview, keep its thread free, and let this thread
+     * compile the templates meanwhile.
      */
-    private java.util.concurrent.ExecutorService workers() {
+    private ExecutorService workers() {
         if (workers == null) {
-            workers = java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "asciidoctor-worker");
+            AtomicInteger count = new AtomicInteger();
+            workers = Executors.newFixedThreadPool(threads, runnable -> {
+                Thread thread = new Thread(runnable, "asciidoctor-worker-" + count.incrementAndGet());
                 thread.setDaemon(true);
                 return thread;
             });
@@ -383,6 +424,8 @@ public final class Baker {
         private final Map<String, LocalDate> indexable = new LinkedHashMap<>();
         private final Map<String, Rendered> cache = new HashMap<>();
         private final Set<String> renderedPaths = new java.util.HashSet<>();
+        /** Pages being rendered, in the order they were asked for, so that failures are reported in that order. */
+        private final Map<String, Future<Rendered>> pending = new LinkedHashMap<>();
         /** Digests of the big values many pages share (site, data, post lists), made once per build. */
         private final Map<Object, String> shared = new java.util.IdentityHashMap<>();
 
@@ -510,18 +553,35 @@ public final class Baker {
             String fingerprint = new Fingerprint(documentDigests::get, shared)
                     .add(templateSet.fingerprint()).add(template).add(values).hex();
             Rendered previous = rendered.get(path);
-            Rendered page;
             if (previous != null && previous.fingerprint().equals(fingerprint)) {
-                page = previous;
+                cache.put(path, previous);
+                out.put(path, previous.bytes());
             } else {
-                String html = renderer.render(templates, template, values, what);
-                page = new Rendered(fingerprint, html.getBytes(StandardCharsets.UTF_8));
+                Supplier<Rendered> render = () -> new Rendered(fingerprint,
+                        renderer.render(templates, template, values, what).getBytes(StandardCharsets.UTF_8));
+                pending.put(path, threads == 1 ? CompletableFuture.completedFuture(render.get())
+                        : CompletableFuture.supplyAsync(render, workers()));
                 renderedPaths.add(path);
             }
-            cache.put(path, page);
-            out.put(path, page.bytes());
             if (index) {
                 indexable.put(url, lastModified);
+            }
+        }
+
+        /** Waits for the pages being rendered on the workers; the first failure is thrown. */
+        void finish() {
+            try {
+                for (Map.Entry<String, Future<Rendered>> page : pending.entrySet()) {
+                    Rendered rendered = page.getValue().get();
+                    cache.put(page.getKey(), rendered);
+                    out.put(page.getKey(), rendered.bytes());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while rendering", e);
+            } catch (ExecutionException e) {
+                pending.values().forEach(f -> f.cancel(false));
+                throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
             }
         }
     }

@@ -52,6 +52,11 @@ final class Templates {
 
     /** The names of the top-level templates, such as {@code post} for {@code post.tpl}. */
     Set<String> names() {
+        return names(folder);
+    }
+
+    /** The names of the top-level templates in {@code folder}, without compiling any. */
+    static Set<String> names(Path folder) {
         try (Stream<Path> files = Files.list(folder)) {
             Set<String> names = new TreeSet<>();
             files.map(p -> p.getFileName().toString())

@@ -52,29 +52,46 @@ public final class ContentParser implements AutoCloseable {
     private static final int DESCRIPTION_LIMIT = 160;
     private static final Pattern ATTRIBUTE_LINE = Pattern.compile("^:!?([A-Za-z0-9_][A-Za-z0-9_-]*)!?:");
 
-    /** Booting JRuby takes seconds; it happens on its own thread while the caller does other work. */
+    /** Makes Rouge safe to share between threads; see the file. */
+    private static final String ROUGE_THREADS = "uri:classloader:/com/sethihemant/site/content/rouge_threads.rb";
+
+    /**
+     * One Asciidoctor instance (one JRuby runtime), shared by every thread that parses. Booting
+     * JRuby takes seconds; it happens on a thread of its own while the caller does other work.
+     */
     private final java.util.concurrent.CompletableFuture<Asciidoctor> asciidoctor;
     private final ThreadLocal<List<LogRecord>> log = ThreadLocal.withInitial(ArrayList::new);
 
     /** Starts Asciidoctor (a few seconds: JRuby boots), so create one parser and reuse it. */
     public ContentParser() {
-        java.util.concurrent.ExecutorService boot = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-            Thread thread = new Thread(r, "asciidoctor-boot");
-            thread.setDaemon(true);
-            return thread;
-        });
-        this.asciidoctor = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            Asciidoctor engine = Asciidoctor.Factory.create();
-            // Asciidoctor also logs through java.util.logging; the CLI silences that and we report
-            // each record ourselves, with its file and line.
-            engine.registerLogHandler(record -> log.get().add(record));
-            return engine;
-        }, boot);
-        this.asciidoctor.whenComplete((engine, error) -> boot.shutdown());
+        this.asciidoctor = new java.util.concurrent.CompletableFuture<>();
+        Thread boot = new Thread(() -> {
+            try {
+                asciidoctor.complete(boot());
+            } catch (Throwable e) {
+                asciidoctor.completeExceptionally(e);
+            }
+        }, "asciidoctor-boot");
+        boot.setDaemon(true);
+        boot.start();
+    }
+
+    private Asciidoctor boot() {
+        Asciidoctor engine = Asciidoctor.Factory.create();
+        // Asciidoctor also logs through java.util.logging; the CLI silences that and we report
+        // each record ourselves, with its file and line. Records arrive on the converting thread.
+        engine.registerLogHandler(record -> log.get().add(record));
+        engine.requireLibrary(ROUGE_THREADS);
+        // One conversion on this thread sets up what Asciidoctor creates on first use.
+        // (It reads no file: the path only names the document.)
+        engine.convert("= Warm-up\n\n[source,java]\n----\nclass A {}\n----\n",
+                options(Path.of("warm-up.adoc").toAbsolutePath()));
+        log.get().clear();
+        return engine;
     }
 
     /**
-     * Parses one source.
+     * Parses one source. Several threads may parse at once.
      *
      * @param contentRoot the content folder the file belongs to (its URL follows its path there)
      * @param file        the AsciiDoc file
@@ -94,12 +111,26 @@ public final class ContentParser implements AutoCloseable {
             }
         }
 
-        org.asciidoctor.ast.Document ast;
         String body;
+        String titleHtml;
+        // Only the attributes the file sets (and the revision date): converting all of
+        // Asciidoctor's hundred-odd attributes to Java costs more than the lookups.
+        Map<String, Object> attributes = new LinkedHashMap<>();
         log.get().clear();
         try {
-            ast = asciidoctor.join().load(text, options(file));
+            org.asciidoctor.ast.Document ast = asciidoctor.join().load(text, options(file));
             body = ast.convert();
+            titleHtml = ast.getDoctitle();
+            for (String name : header.names()) {
+                Object value = ast.getAttribute(name);
+                if (value != null) {
+                    attributes.put(name, value);
+                }
+            }
+            Object revdate = ast.getAttribute("revdate");
+            if (revdate != null) {
+                attributes.put("revdate", revdate);
+            }
         } finally {
             for (LogRecord record : log.get()) {
                 if (isProblem(record)) {
@@ -111,19 +142,6 @@ public final class ContentParser implements AutoCloseable {
             log.get().clear();
         }
 
-        // Only the attributes the file sets (and the revision date): converting all of
-        // Asciidoctor's hundred-odd attributes to Java costs more than the lookups.
-        Map<String, Object> attributes = new LinkedHashMap<>();
-        for (String name : header.names()) {
-            Object value = ast.getAttribute(name);
-            if (value != null) {
-                attributes.put(name, value);
-            }
-        }
-        Object revdate = ast.getAttribute("revdate");
-        if (revdate != null) {
-            attributes.put("revdate", revdate);
-        }
         for (String name : attributes.keySet()) {
             if (name.startsWith("jbake-") && !JBAKE_ATTRIBUTES.contains(name.substring(6))) {
                 String suggestion = Slugs.closest(name.substring(6), JBAKE_ATTRIBUTES)
@@ -133,7 +151,6 @@ public final class ContentParser implements AutoCloseable {
             }
         }
 
-        String titleHtml = ast.getDoctitle();
         if (titleHtml == null || titleHtml.isBlank()) {
             problems.add(new Problem(file, 1, "has no title; start the file with a line such as '= My title'"));
         }

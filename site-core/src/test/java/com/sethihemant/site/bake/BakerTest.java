@@ -334,7 +334,7 @@ class BakerTest {
             }
             return Baker.PageRenderer.DIRECT.render(templates, template, model, what);
         };
-        new Baker(FixtureSite.parser(), TODAY, keeping).bake(site.sources(), output, BakeOptions.PUBLISH);
+        new Baker(FixtureSite.parser(), TODAY, keeping, 1).bake(site.sources(), output, BakeOptions.PUBLISH);
         return models;
     }
 
@@ -419,7 +419,7 @@ class BakerTest {
             }
             return Baker.PageRenderer.DIRECT.render(templates, template, model, what);
         };
-        new Baker(FixtureSite.parser(), TODAY, recording).bake(site.sources(), output, BakeOptions.PUBLISH);
+        new Baker(FixtureSite.parser(), TODAY, recording, 1).bake(site.sources(), output, BakeOptions.PUBLISH);
 
         assertEquals(posts, largest.size(), "each post is rendered exactly once");
         assertTrue(largest.stream().allMatch(size -> size <= 3),

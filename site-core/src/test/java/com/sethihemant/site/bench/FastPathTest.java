@@ -20,33 +20,51 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The fast path (sources parsed on a worker thread, parses and pages reused from the previous
- * build) gives the very bytes of the straightforward one (a fresh baker: every source parsed,
- * every page rendered), on the benchmark's synthetic site and the real theme, after an edit.
+ * The fast path (sources parsed and pages rendered on several threads, parses and pages reused
+ * from the previous build) gives the very bytes of the straightforward one (a fresh baker on one
+ * thread: every source parsed, every page rendered, in order), on the benchmark's synthetic site
+ * and the real theme, after an edit.
  */
 class FastPathTest {
 
     private static final Clock TODAY = Clock.fixed(Instant.parse("2026-06-15T12:00:00Z"), ZoneOffset.UTC);
 
     @Test
-    void anIncrementalBuildAfterAnEditMatchesAFreshBuild(@TempDir Path dir) throws IOException {
-        SyntheticSite.write(dir, 40);
-        Path theme = Path.of("../site-theme/src/main/jbake").toAbsolutePath().normalize();
-        SiteSources sources = new SiteSources(dir, dir.resolve("site.yml"), List.of(dir.resolve("content")),
-                dir.resolve("data"), theme.resolve("templates"), theme.resolve("assets"));
+    void aParallelBakeMatchesAOneThreadBake(@TempDir Path dir) throws IOException {
+        SiteSources sources = syntheticSite(dir, 60);
+        Site parallel = new Baker(FixtureSite.parser(), TODAY, 4).build(sources, BakeOptions.PUBLISH);
+        Site straightforward = new Baker(FixtureSite.parser(), TODAY, 1).build(sources, BakeOptions.PUBLISH);
 
-        var fast = new Baker(FixtureSite.parser(), TODAY);
+        assertEquals(60, parallel.posts());
+        assertEquals(straightforward.paths(), parallel.paths());
+        for (String path : straightforward.paths()) {
+            assertArrayEquals(straightforward.file(path), parallel.file(path), path);
+        }
+    }
+
+    @Test
+    void anIncrementalBuildAfterAnEditMatchesAFreshBuild(@TempDir Path dir) throws IOException {
+        SiteSources sources = syntheticSite(dir, 40);
+
+        var fast = new Baker(FixtureSite.parser(), TODAY, 4);
         fast.build(sources, BakeOptions.PUBLISH);
         Path edited = SyntheticSite.post(dir, 7);
         java.nio.file.Files.writeString(edited, java.nio.file.Files.readString(edited)
                 .replaceFirst("\n\n== ", "\n\nAn edited paragraph.\n\n== "));
         Site rebuilt = fast.build(sources, BakeOptions.PUBLISH);
-        Site straightforward = new Baker(FixtureSite.parser(), TODAY).build(sources, BakeOptions.PUBLISH);
+        Site straightforward = new Baker(FixtureSite.parser(), TODAY, 1).build(sources, BakeOptions.PUBLISH);
 
         assertTrue(straightforward.posts() == 40 && rebuilt.changed() == 1, "one source parsed again");
         assertEquals(straightforward.paths(), rebuilt.paths());
         for (String path : straightforward.paths()) {
             assertArrayEquals(straightforward.file(path), rebuilt.file(path), path);
         }
+    }
+
+    private static SiteSources syntheticSite(Path dir, int posts) throws IOException {
+        SyntheticSite.write(dir, posts);
+        Path theme = Path.of("../site-theme/src/main/jbake").toAbsolutePath().normalize();
+        return new SiteSources(dir, dir.resolve("site.yml"), List.of(dir.resolve("content")),
+                dir.resolve("data"), theme.resolve("templates"), theme.resolve("assets"));
     }
 }
