@@ -116,15 +116,32 @@ final class SiteModel {
         candidates.remove(post);
         Map<Document, Integer> shared = new java.util.IdentityHashMap<>();
         for (Document other : candidates) {
-            shared.put(other, (int) other.tags().stream().filter(topics::contains).count());
+            int count = 0;
+            for (String tag : other.tags()) {
+                count += topics.contains(tag) ? 1 : 0;
+            }
+            shared.put(other, count);
         }
         Comparator<Document> byShared = Comparator.comparing(shared::get, Comparator.reverseOrder());
         Comparator<Document> byDistance = Comparator.comparingLong(
                 other -> Math.abs(other.date().toEpochDay() - post.date().toEpochDay()));
-        return candidates.stream()
-                .sorted(byShared.thenComparing(byDistance).thenComparing(NEWEST_FIRST))
-                .limit(limit)
-                .toList();
+        Comparator<Document> order = byShared.thenComparing(byDistance).thenComparing(NEWEST_FIRST);
+        // The best few, kept in order: one comparison for most candidates, where sorting them all
+        // made this the slowest step of a rebuild.
+        List<Document> best = new ArrayList<>(limit + 1);
+        for (Document other : candidates) {
+            int at = best.size();
+            while (at > 0 && order.compare(other, best.get(at - 1)) < 0) {
+                at--;
+            }
+            if (at < limit) {
+                best.add(at, other);
+                if (best.size() > limit) {
+                    best.remove(limit);
+                }
+            }
+        }
+        return List.copyOf(best);
     }
 
     /** Where {@code post} sits in its series, or {@code null} if it belongs to none. */

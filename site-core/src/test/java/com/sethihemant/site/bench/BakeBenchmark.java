@@ -32,7 +32,7 @@ public final class BakeBenchmark {
 
     /** The JVM options the project bakes with (see blog/pom.xml and ./site). */
     static final List<String> PROJECT_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-            "-Xshare:auto", "-Djruby.compile.mode=OFF");
+            "-Xshare:auto");
 
     private BakeBenchmark() {
     }
