@@ -192,9 +192,11 @@ public final class ContentParser implements AutoCloseable {
             throw new SiteException(problems, ExitCodes.SITE_PROBLEM);
         }
 
-        body = forTheTheme(body);
+        // One parse of the body serves the theme's adjustments, the text and the headings.
+        org.jsoup.nodes.Document parsedBody = forTheTheme(body);
+        body = parsedBody.body().html();
+        parsedBody.outputSettings().prettyPrint(true);
         String plainTitle = Jsoup.parse(titleHtml).text();
-        org.jsoup.nodes.Document parsedBody = Jsoup.parseBodyFragment(body);
         String bodyText = parsedBody.text();
         List<Document.Heading> headings = new ArrayList<>();
         for (var heading : parsedBody.select("h2[id], h3[id]")) {
@@ -229,7 +231,7 @@ public final class ContentParser implements AutoCloseable {
      * inside a labelled region. Section anchors repeat their heading for screen readers and in the
      * tab order, so they are left to pointers.
      */
-    static String forTheTheme(String html) {
+    static org.jsoup.nodes.Document forTheTheme(String html) {
         org.jsoup.nodes.Document document = Jsoup.parseBodyFragment(html);
         document.outputSettings().prettyPrint(false);
         for (Element element : document.select("[style]")) {
@@ -245,7 +247,7 @@ public final class ContentParser implements AutoCloseable {
             table.parent().attr("aria-label", caption == null ? "Table" : caption.text());
         }
         document.select("a.anchor").attr("aria-hidden", "true").attr("tabindex", "-1");
-        return document.body().html();
+        return document;
     }
 
     private Options options(Path file) {
