@@ -28,7 +28,16 @@ final class Fingerprint {
     /** Collections and maps at least this big are digested once and then stood for by their digest. */
     private static final int SHARED_SIZE = 8;
 
+    /** Each record type's components, looked up once: reflection allocates a new array per call. */
+    private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected RecordComponent[] computeValue(Class<?> type) {
+            return type.getRecordComponents();
+        }
+    };
+
     private final MessageDigest digest;
+    private final byte[] length = new byte[4];
     private final Function<Document, String> documents;
     private final Map<Object, String> shared;
 
@@ -59,20 +68,23 @@ final class Fingerprint {
         if (value == null) {
             text("null");
         } else if (value instanceof String s) {
-            text("s" + s.length() + ":" + s);
+            text("s");
+            text(s);
         } else if (value instanceof Boolean || value instanceof Number || value instanceof LocalDate
                 || value instanceof Enum<?> || value instanceof java.time.ZoneId || value instanceof java.net.URI
                 || value instanceof java.nio.file.Path) {
             text(value.getClass().getSimpleName() + ":" + value);
         } else if (value instanceof Document document) {
-            text("doc:" + documents.apply(document));
+            text("doc");
+            text(documents.apply(document));
         } else if (isShared(value)) {
             String known = shared.get(value);
             if (known == null) {
                 known = new Fingerprint(documents, shared).addUnshared(value).hex();
                 shared.put(value, known);
             }
-            text("shared:" + known);
+            text("shared");
+            text(known);
         } else {
             addUnshared(value);
         }
@@ -96,8 +108,9 @@ final class Fingerprint {
             text("map" + sorted.size());
             sorted.forEach((k, v) -> add(k).add(v));
         } else if (value instanceof Record record) {
-            text("record:" + record.getClass().getName());
-            for (RecordComponent component : record.getClass().getRecordComponents()) {
+            text("record");
+            text(record.getClass().getName());
+            for (RecordComponent component : COMPONENTS.get(record.getClass())) {
                 try {
                     add(component.getAccessor().invoke(record));
                 } catch (ReflectiveOperationException e) {
@@ -118,11 +131,13 @@ final class Fingerprint {
     }
 
     private void text(String text) {
+        // Each piece is preceded by its length, so that no two sequences of pieces digest alike.
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        digest.update((byte) (bytes.length >>> 24));
-        digest.update((byte) (bytes.length >>> 16));
-        digest.update((byte) (bytes.length >>> 8));
-        digest.update((byte) bytes.length);
+        length[0] = (byte) (bytes.length >>> 24);
+        length[1] = (byte) (bytes.length >>> 16);
+        length[2] = (byte) (bytes.length >>> 8);
+        length[3] = (byte) bytes.length;
+        digest.update(length);
         digest.update(bytes);
     }
 }
