@@ -1,5 +1,5 @@
 // Every post, grouped by year.
-layout 'layouts/default.tpl', true,
+layout('layouts/default.tpl', true,
         pageTitle: 'Archive',
         pageDescription: 'Every post by ' + site.author.name + ', by year.',
         trail: [['Blog', '/blog/'], ['Archive', '/archive/']],
@@ -22,4 +22,4 @@ layout 'layouts/default.tpl', true,
                     }
                 }
             }
-        }
+        })

@@ -1,6 +1,6 @@
 // One page of the blog index: `posts` holds this page's posts, newest first.
 def first = pagination.current == 1
-layout 'layouts/default.tpl', true,
+layout('layouts/default.tpl', true,
         pageTitle: first ? 'Blog' : 'Blog, page ' + pagination.current + ' of ' + pagination.total,
         pageDescription: 'Posts and paper notes by ' + site.author.name + ' on storage for AI/ML, distributed systems and infrastructure, newest first' +
                 (first ? '.' : ' (page ' + pagination.current + ' of ' + pagination.total + ').'),
@@ -17,7 +17,7 @@ layout 'layouts/default.tpl', true,
                 yield '.'
             }
             if (posts) {
-                layout 'partials/post-list.tpl', true, headingLevel: 2
+                layout('partials/post-list.tpl', true, headingLevel: 2)
             } else {
                 p { yield 'No posts yet.' }
             }
@@ -32,4 +32,4 @@ layout 'layouts/default.tpl', true,
                     }
                 }
             }
-        }
+        })

@@ -1,16 +1,16 @@
 // The home page: the owner's h-card, the introduction written in index.adoc, then the latest
 // posts and the ways to get in touch.
-layout 'layouts/default.tpl', true,
+layout('layouts/default.tpl', true,
         pageTitle: site.title,
         pageDescription: content.description,
         ownerPage: true,
         mainContent: contents {
-            layout 'partials/h-card.tpl', true, nameIsHeading: true
+            layout('partials/h-card.tpl', true, nameIsHeading: true)
             div(class: 'prose') { yieldUnescaped content.bodyHtml }
             section(class: 'latest', 'aria-labelledby': 'latest-posts') {
                 h2(class: 'section-title', id: 'latest-posts') { yield 'Latest posts' }
                 if (posts) {
-                    layout 'partials/post-list.tpl', true, posts: posts.take(site.latestPosts), headingLevel: 3
+                    layout('partials/post-list.tpl', true, posts: posts.take(site.latestPosts), headingLevel: 3)
                     p { a(href: '/blog/') { yield 'All posts' }; yield ', also by '; a(href: '/tags/') { yield 'tag' }; yield ' and by '; a(href: '/archive/') { yield 'year' }; yield '.' }
                 } else {
                     p { yield 'No posts yet.' }
@@ -27,5 +27,5 @@ layout 'layouts/default.tpl', true,
                     a(class: 'button button--quiet', href: 'mailto:' + site.author.email) { yield 'Email ' + site.author.email }
                 }
             }
-            include template: 'partials/edit-link.tpl'
-        }
+            include(template: 'partials/edit-link.tpl')
+        })

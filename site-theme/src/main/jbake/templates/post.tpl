@@ -1,7 +1,7 @@
 // A blog post or paper note: header, table of contents, body, then its series, related posts,
 // the edit link and the newer and older posts. Marked up as an h-entry.
 def seriesName = series ? series.tag.replace('-', ' ').capitalize() : null
-layout 'layouts/default.tpl', true,
+layout('layouts/default.tpl', true,
         pageTitle: content.title,
         pageDescription: content.description,
         trail: [['Blog', '/blog/'], [content.title, content.url]],
@@ -15,9 +15,9 @@ layout 'layouts/default.tpl', true,
                         }
                     }
                     h1(class: 'p-name') { yieldUnescaped content.titleHtml }
-                    include template: 'partials/post-meta.tpl'
+                    include(template: 'partials/post-meta.tpl')
                 }
-                include template: 'partials/toc.tpl'
+                include(template: 'partials/toc.tpl')
                 div(class: 'prose e-content') { yieldUnescaped content.bodyHtml }
                 footer(class: 'post-footer') {
                     if (series && (series.previous || series.next)) {
@@ -45,7 +45,7 @@ layout 'layouts/default.tpl', true,
                             }
                         }
                     }
-                    include template: 'partials/edit-link.tpl'
+                    include(template: 'partials/edit-link.tpl')
                 }
             }
             if (newer || older) {
@@ -64,4 +64,4 @@ layout 'layouts/default.tpl', true,
                     }
                 }
             }
-        }
+        })

@@ -1,5 +1,5 @@
 // Every tag, with how many posts carry it.
-layout 'layouts/default.tpl', true,
+layout('layouts/default.tpl', true,
         pageTitle: 'Tags',
         pageDescription: 'The topics ' + site.author.name + ' writes about, with the posts on each.',
         trail: [['Blog', '/blog/'], ['Tags', '/tags/']],
@@ -19,4 +19,4 @@ layout 'layouts/default.tpl', true,
             } else {
                 p { yield 'No tags yet.' }
             }
-        }
+        })

@@ -3,7 +3,7 @@
 def notes = posts.findAll { it.tags.contains('paper-notes') }
 def talks = data['talks'] ?: []
 def papers = data['reading-list'] ?: []
-layout 'layouts/default.tpl', true,
+layout('layouts/default.tpl', true,
         pageTitle: content.title,
         pageDescription: content.description,
         trail: [[content.title, url]],
@@ -42,7 +42,7 @@ layout 'layouts/default.tpl', true,
                     h2(id: 'paper-notes') { yield 'Paper notes' }
                     if (notes) {
                         p(class: 'lede') { yield 'Notes on papers from the reading list below, newest first.' }
-                        layout 'partials/post-list.tpl', true, posts: notes, headingLevel: 3
+                        layout('partials/post-list.tpl', true, posts: notes, headingLevel: 3)
                     } else {
                         p { yield 'The first notes are being written.' }
                     }
@@ -95,6 +95,6 @@ layout 'layouts/default.tpl', true,
                         }
                     }
                 }
-                include template: 'partials/edit-link.tpl'
+                include(template: 'partials/edit-link.tpl')
             }
-        }
+        })

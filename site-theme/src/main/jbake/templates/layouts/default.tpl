@@ -99,7 +99,7 @@ html(lang: site.language) {
     newLine()
     body {
         a(class: 'skip-link', href: '#main') { yield 'Skip to content' }
-        include template: 'partials/header.tpl'
+        include(template: 'partials/header.tpl')
         main(id: 'main', class: 'wrap', tabindex: '-1') {
             if (notice) {
                 // Only in the local preview: a draft or a post dated in the future.
@@ -107,7 +107,7 @@ html(lang: site.language) {
             }
             mainContent()
         }
-        include template: 'partials/footer.tpl'
+        include(template: 'partials/footer.tpl')
     }
 }
 newLine()
