@@ -76,6 +76,16 @@ public final class ContentParser implements AutoCloseable {
         boot.start();
     }
 
+    /** The booted engine; a failed boot is reported as what it most likely is. */
+    private Asciidoctor engine() {
+        try {
+            return asciidoctor.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw new IllegalStateException("Asciidoctor did not start. After an AsciidoctorJ upgrade, check that "
+                    + ROUGE_THREADS + " still matches the Rouge it bundles: " + e.getCause(), e.getCause());
+        }
+    }
+
     private Asciidoctor boot() {
         Asciidoctor engine = Asciidoctor.Factory.create();
         // Asciidoctor also logs through java.util.logging; the CLI silences that and we report
@@ -118,7 +128,7 @@ public final class ContentParser implements AutoCloseable {
         Map<String, Object> attributes = new LinkedHashMap<>();
         log.get().clear();
         try {
-            org.asciidoctor.ast.Document ast = asciidoctor.join().load(text, options(file));
+            org.asciidoctor.ast.Document ast = engine().load(text, options(file));
             body = ast.convert();
             titleHtml = ast.getDoctitle();
             for (String name : header.names()) {
@@ -339,7 +349,9 @@ public final class ContentParser implements AutoCloseable {
 
     @Override
     public void close() {
-        asciidoctor.join().shutdown();
+        if (!asciidoctor.isCompletedExceptionally()) {
+            asciidoctor.join().shutdown();
+        }
     }
 
     /** Lines of header attributes, so that a bad value can be reported where it is written. */
