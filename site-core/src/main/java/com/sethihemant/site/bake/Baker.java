@@ -216,7 +216,10 @@ public final class Baker {
         }
         for (Path file : toParse) {
             Path root = rootOf.get(file);
-            parsing.put(file, workers().submit(() -> parse(root, file, types)));
+            // The last build's entry is looked up here: this thread updates the cache while the
+            // workers are still parsing, so they must not read it.
+            Parsed previous = parsed.get(file);
+            parsing.put(file, workers().submit(() -> parse(root, file, previous, types)));
         }
         return problems;
     }
@@ -282,12 +285,11 @@ public final class Baker {
     }
 
     /**
-     * Parses a source, unless its bytes are those the last build parsed. Runs on a worker thread:
-     * it only reads the cache, which the building thread updates.
+     * Parses a source, unless its bytes are those {@code previous} (the last build's entry, or
+     * {@code null}) was parsed from. Runs on a worker thread and touches no shared state.
      */
-    private Parsed parse(Path root, Path file, Set<String> types) {
+    private Parsed parse(Path root, Path file, Parsed previous, Set<String> types) {
         FileStamp stamp = FileStamp.of(file);
-        Parsed previous = parsed.get(file);
         byte[] bytes = read(file);
         String digest = Fingerprint.sha256((file.toString() + "\n").getBytes(StandardCharsets.UTF_8))
                 + Fingerprint.sha256(bytes);
