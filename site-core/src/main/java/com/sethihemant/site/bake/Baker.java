@@ -188,8 +188,7 @@ public final class Baker {
 
     /**
      * Lists the sources and submits those that changed since the last build to the parsing
-     * workers. Returns the problems found
-     * on the way (files that are not AsciiDoc).
+     * workers. Returns the problems found on the way (files that are not AsciiDoc).
      */
     private List<Problem> startParsing(SiteSources sources, Set<String> types, Map<Path, Path> rootOf,
                                        Map<Path, Future<Parsed>> parsing) {
@@ -302,9 +301,9 @@ public final class Baker {
     }
 
     /**
-     * The threads Asciidoctor runs on, one per core, kept for the baker's lifetime. Threads of
-     * their own let a caller, such as the preview, keep its thread free, and let this thread
-     * compile the templates meanwhile.
+     * The threads ({@link #threads} of them) that parse sources and render pages, kept for the
+     * baker's lifetime. Threads of their own let a caller, such as the preview, keep its thread
+     * free, and let the building thread compile the templates while sources are parsed.
      */
     private ExecutorService workers() {
         if (workers == null) {

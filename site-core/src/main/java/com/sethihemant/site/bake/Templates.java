@@ -50,12 +50,10 @@ final class Templates {
         this.engine = new MarkupTemplateEngine(Templates.class.getClassLoader(), folder.toFile(), configuration);
     }
 
-    /** The names of the top-level templates, such as {@code post} for {@code post.tpl}. */
-    Set<String> names() {
-        return names(folder);
-    }
-
-    /** The names of the top-level templates in {@code folder}, without compiling any. */
+    /**
+     * The names of the top-level templates in {@code folder}, such as {@code post} for
+     * {@code post.tpl}, without compiling any.
+     */
     static Set<String> names(Path folder) {
         try (Stream<Path> files = Files.list(folder)) {
             Set<String> names = new TreeSet<>();

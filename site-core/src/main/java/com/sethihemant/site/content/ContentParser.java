@@ -205,6 +205,7 @@ public final class ContentParser implements AutoCloseable {
         // One parse of the body serves the theme's adjustments, the text and the headings.
         org.jsoup.nodes.Document parsedBody = forTheTheme(body);
         body = parsedBody.body().html();
+        // Headings keep the formatting a freshly parsed fragment gives them (jsoup's default).
         parsedBody.outputSettings().prettyPrint(true);
         String plainTitle = Jsoup.parse(titleHtml).text();
         String bodyText = parsedBody.text();

@@ -94,7 +94,7 @@ class TemplatesTest {
         Files.writeString(dir.resolve("post.tpl"), "");
         Files.createDirectories(dir.resolve("partials"));
         Files.writeString(dir.resolve("partials/footer.tpl"), "");
-        assertEquals(java.util.Set.of("post"), new Templates(dir).names());
+        assertEquals(java.util.Set.of("post"), Templates.names(dir));
     }
 
     @Test
