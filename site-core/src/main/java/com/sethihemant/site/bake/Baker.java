@@ -56,6 +56,7 @@ public final class Baker {
     private final Clock clock;
     private final PageRenderer renderer;
     private final int threads;
+    private final TemplateClassCache templateCache;
 
     // What the previous build produced, so the next one can reuse what did not change. A baker
     // builds one site at a time; the preview server calls it from its one watcher thread.
@@ -82,14 +83,29 @@ public final class Baker {
      *                core); one is the straightforward path the parallel one is tested against
      */
     public Baker(ContentParser parser, Clock clock, int threads) {
-        this(parser, clock, PageRenderer.DIRECT, threads);
+        this(parser, clock, threads, null);
+    }
+
+    /**
+     * @param templateCache a folder where the theme's compiled templates are kept between runs,
+     *                      so that the next bake loads them instead of compiling them; {@code null}
+     *                      for none
+     */
+    public Baker(ContentParser parser, Clock clock, int threads, Path templateCache) {
+        this(parser, clock, PageRenderer.DIRECT, threads, TemplateClassCache.in(templateCache));
     }
 
     Baker(ContentParser parser, Clock clock, PageRenderer renderer, int threads) {
+        this(parser, clock, renderer, threads, TemplateClassCache.NONE);
+    }
+
+    private Baker(ContentParser parser, Clock clock, PageRenderer renderer, int threads,
+                  TemplateClassCache templateCache) {
         this.parser = parser;
         this.clock = clock;
         this.renderer = renderer;
         this.threads = Math.max(1, threads);
+        this.templateCache = templateCache;
     }
 
     /**
@@ -178,7 +194,7 @@ public final class Baker {
     private Templates templates(Path folder) {
         String fingerprint = digestOfFolder(folder);
         if (templateSet == null || !templateSet.folder().equals(folder) || !templateSet.fingerprint().equals(fingerprint)) {
-            Templates templates = new Templates(folder);
+            Templates templates = new Templates(folder, templateCache);
             templates.compileAll();
             templateSet = new TemplateSet(folder, fingerprint, templates);
             rendered = Map.of();

@@ -3,6 +3,7 @@ package com.sethihemant.site.bake;
 import com.sethihemant.site.ExitCodes;
 import com.sethihemant.site.Problem;
 import com.sethihemant.site.SiteException;
+import groovy.lang.Writable;
 import groovy.text.Template;
 import groovy.text.markup.MarkupTemplateEngine;
 import groovy.text.markup.TemplateConfiguration;
@@ -11,17 +12,26 @@ import org.codehaus.groovy.control.CompilationFailedException;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * The theme's Groovy markup templates, compiled once each. Rendering errors are never swallowed
+ * The theme's Groovy markup templates, compiled once each, or loaded compiled from a
+ * {@link TemplateClassCache} when it holds this very theme. Rendering errors are never swallowed
  * (stock JBake collects them in {@code Oven.getErrors()} and carries on): they fail the bake with
  * the template, its line and the page that was being rendered.
  *
@@ -33,12 +43,28 @@ import java.util.stream.Stream;
 final class Templates {
 
     private final Path folder;
-    private final MarkupTemplateEngine engine;
-    private final Map<String, Template> compiled = new ConcurrentHashMap<>();
+    /** The folder as an absolute, normalized path, against which templates are named and found. */
+    private final Path base;
+    private final TemplateClassCache cache;
+    private final TemplateConfiguration configuration;
+    private final ThemeEngine engine;
+    /** Each template by its path in the folder ({@code post.tpl}, {@code partials/head.tpl}). */
+    private final Map<String, Template> byPath = new ConcurrentHashMap<>();
+    /** The same templates by file, as {@code layout} and {@code include} ask for them (by URL). */
+    private final Map<Path, Template> byFile = new ConcurrentHashMap<>();
+    /** The bytecode Groovy generates while one template compiles, by class name. */
+    private final Map<String, byte[]> generated = new LinkedHashMap<>();
 
     Templates(Path folder) {
+        this(folder, TemplateClassCache.NONE);
+    }
+
+    /** @param cache where compiled templates are kept between runs */
+    Templates(Path folder, TemplateClassCache cache) {
         this.folder = folder;
-        TemplateConfiguration configuration = new TemplateConfiguration();
+        this.base = folder.toAbsolutePath().normalize();
+        this.cache = cache;
+        this.configuration = new TemplateConfiguration();
         configuration.setUseDoubleQuotes(true);
         configuration.setAutoNewLine(false);
         configuration.setAutoIndent(false);
@@ -47,7 +73,11 @@ final class Templates {
         // end tag even when empty (<script src=...></script>).
         configuration.setExpandEmptyElements(true);
         configuration.setBaseTemplateClass(HtmlTemplate.class);
-        this.engine = new MarkupTemplateEngine(Templates.class.getClassLoader(), folder.toFile(), configuration);
+        this.engine = new ThemeEngine(configuration);
+        engine.getCompilerConfiguration().setBytecodePostprocessor((name, bytes) -> {
+            generated.put(name, bytes);
+            return bytes;
+        });
     }
 
     /**
@@ -67,23 +97,55 @@ final class Templates {
     }
 
     /**
-     * Compiles every template, partials and layouts included, so that compile errors surface at
-     * once and rendering never waits for the compiler. Groovy keeps the compiled classes, which
-     * {@code layout} and {@code include} then find.
+     * Loads every template, partials and layouts included: from the cache when it holds this
+     * very theme, otherwise by compiling each (so that compile errors surface at once and
+     * rendering never waits for the compiler) and storing the result in the cache.
+     *
+     * @return whether the templates were compiled, rather than loaded from the cache
      */
-    void compileAll() {
+    synchronized boolean compileAll() {
+        SortedMap<String, byte[]> sources = new TreeMap<>();
         try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : files.filter(p -> p.toString().endsWith(".tpl")).sorted().toList()) {
-                String relative = folder.relativize(file).toString().replace('\\', '/');
-                if (!relative.contains("/")) {
-                    compiled.computeIfAbsent(relative.substring(0, relative.length() - 4), n -> compile(file));
-                } else {
-                    compile(file);
-                }
+            for (Path file : files.filter(p -> p.toString().endsWith(".tpl") && Files.isRegularFile(p)).toList()) {
+                sources.put(relative(file), Files.readAllBytes(file));
             }
         } catch (IOException e) {
-            throw SiteException.usage(folder, "cannot list the templates: " + e.getMessage());
+            throw SiteException.usage(folder, "cannot read the templates: " + e.getMessage());
         }
+        String key = TemplateClassCache.key(sources);
+        Optional<Map<String, Map<String, byte[]>>> cached = cache.read(key)
+                .filter(classes -> classes.keySet().equals(sources.keySet()));
+        if (cached.isPresent() && defineAll(cached.get())) {
+            return false;
+        }
+        Map<String, Map<String, byte[]>> compiled = new LinkedHashMap<>();
+        for (String path : sources.keySet()) {
+            compiled.put(path, compile(folder.resolve(path)));
+        }
+        if (!defineAll(compiled)) {
+            throw new IllegalStateException("the templates Groovy just compiled in " + folder + " do not load");
+        }
+        cache.write(key, compiled);
+        return true;
+    }
+
+    /** Defines every template's classes; false, with nothing defined, if any does not load. */
+    private boolean defineAll(Map<String, Map<String, byte[]>> templates) {
+        Map<String, Template> loaded = new LinkedHashMap<>();
+        for (Map.Entry<String, Map<String, byte[]>> template : templates.entrySet()) {
+            Optional<Template> defined = define(template.getValue());
+            if (defined.isEmpty()) {
+                return false;
+            }
+            loaded.put(template.getKey(), defined.get());
+        }
+        loaded.forEach(this::put);
+        return true;
+    }
+
+    private void put(String path, Template template) {
+        byPath.put(path, template);
+        byFile.put(base.resolve(path), template);
     }
 
     /**
@@ -92,29 +154,151 @@ final class Templates {
      * @param what names the page being rendered, for error messages
      */
     String render(String name, Map<String, Object> model, String what) {
-        Path file = folder.resolve(name + ".tpl");
-        Template template = compiled.computeIfAbsent(name, n -> compile(file));
+        Template template = byPath.get(name + ".tpl");
+        if (template == null) {
+            template = load(folder.resolve(name + ".tpl"));
+        }
         StringWriter out = new StringWriter(16 * 1024);
         try {
             template.make(model).writeTo(out);
         } catch (IOException | RuntimeException e) {
-            throw new SiteException(List.of(locate(e, file, "failed while rendering " + what + ": " + message(e))),
-                    ExitCodes.SITE_PROBLEM, e);
+            throw new SiteException(List.of(locate(e, folder.resolve(name + ".tpl"), "failed while rendering " + what
+                    + ": " + message(e))), ExitCodes.SITE_PROBLEM, e);
         }
         return out.toString();
     }
 
-    private Template compile(Path file) {
+    /** Compiles and defines one template that {@link #compileAll()} did not load. */
+    private synchronized Template load(Path file) {
+        String path = relative(file);
+        Template template = byPath.get(path);
+        if (template == null) {
+            template = define(compile(file)).orElseThrow(() -> new IllegalStateException(
+                    "the template Groovy just compiled, " + file + ", does not load"));
+            put(path, template);
+        }
+        return template;
+    }
+
+    /** Compiles one template; returns the classes Groovy generated for it, by name. */
+    private Map<String, byte[]> compile(Path file) {
         if (!Files.isRegularFile(file)) {
             throw SiteException.usage(file, "is missing; the theme needs this template");
         }
+        generated.clear();
         try {
-            return engine.createTemplateByPath(folder.relativize(file).toString().replace('\\', '/'));
+            // A fresh engine's first compile of a path; Groovy would return its cached class,
+            // without generating any bytecode, for a path it had compiled before.
+            engine.createTemplateByPath(relative(file));
+            return new LinkedHashMap<>(generated);
         } catch (CompilationFailedException | GroovyBugError e) {
             // GroovyBugError: some invalid templates crash the compiler instead of failing it.
             throw SiteException.content(file, 0, "does not compile: " + e.getMessage().strip());
         } catch (IOException | ClassNotFoundException e) {
             throw SiteException.usage(file, "cannot be read: " + e.getMessage());
+        } finally {
+            generated.clear();
+        }
+    }
+
+    /**
+     * Defines one template's classes in a class loader of its own (templates in different
+     * folders may have classes of the same name) and returns the template, or empty if they do
+     * not load, as bytecode from an older JVM or Groovy might not.
+     */
+    private Optional<Template> define(Map<String, byte[]> classes) {
+        ClassLoader loader = new TemplateClassLoader(Templates.class.getClassLoader(), classes);
+        Constructor<?> constructor = null;
+        try {
+            for (String name : classes.keySet()) {
+                Class<?> type = Class.forName(name, false, loader);
+                if (HtmlTemplate.class.isAssignableFrom(type)) {
+                    constructor = type.getConstructor(MarkupTemplateEngine.class, Map.class, Map.class,
+                            TemplateConfiguration.class);
+                }
+            }
+        } catch (ClassNotFoundException | NoSuchMethodException | LinkageError e) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(constructor).map(LoadedTemplate::new);
+    }
+
+    private String relative(Path file) {
+        return base.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
+    }
+
+    /** A compiled template: each {@code make} is a fresh instance, as with Groovy's own templates. */
+    private final class LoadedTemplate implements Template {
+        private final Constructor<?> constructor;
+
+        LoadedTemplate(Constructor<?> constructor) {
+            this.constructor = constructor;
+        }
+
+        @Override
+        public Writable make() {
+            return make(new HashMap<>());
+        }
+
+        @Override
+        public Writable make(@SuppressWarnings("rawtypes") Map binding) {
+            try {
+                return (Writable) constructor.newInstance(engine, binding, null, configuration);
+            } catch (InvocationTargetException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot create " + constructor.getDeclaringClass().getName(), e);
+            }
+        }
+    }
+
+    /**
+     * Groovy's markup engine, except that {@code layout} and {@code include} find the theme's
+     * templates among those already loaded instead of compiling or looking them up again.
+     */
+    private final class ThemeEngine extends MarkupTemplateEngine {
+
+        ThemeEngine(TemplateConfiguration configuration) {
+            super(Templates.class.getClassLoader(), base.toFile(), configuration);
+        }
+
+        @Override
+        public URL resolveTemplate(String templatePath) throws IOException {
+            Path file = base.resolve(templatePath).normalize();
+            return byFile.containsKey(file) ? file.toUri().toURL() : super.resolveTemplate(templatePath);
+        }
+
+        @Override
+        public Template createTypeCheckedModelTemplate(URL resource, Map<String, String> modelTypes)
+                throws CompilationFailedException, ClassNotFoundException, IOException {
+            Template template = null;
+            if (modelTypes == null && "file".equals(resource.getProtocol())) {
+                try {
+                    template = byFile.get(Path.of(resource.toURI()));
+                } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+                    template = null;
+                }
+            }
+            return template != null ? template : super.createTypeCheckedModelTemplate(resource, modelTypes);
+        }
+    }
+
+    /** Defines classes from their bytecode, each once, on first request. */
+    private static final class TemplateClassLoader extends ClassLoader {
+        private final Map<String, byte[]> classes;
+
+        TemplateClassLoader(ClassLoader parent, Map<String, byte[]> classes) {
+            super(parent);
+            this.classes = classes;
+        }
+
+        @Override
+        protected Class<?> findClass(String name) throws ClassNotFoundException {
+            byte[] bytes = classes.get(name);
+            if (bytes == null) {
+                throw new ClassNotFoundException(name);
+            }
+            return defineClass(name, bytes, 0, bytes.length);
         }
     }
 

@@ -56,7 +56,8 @@ final class BakeCommand implements Callable<Integer> {
     public Integer call() {
         Path target = output != null ? output : source.defaultOutput("site");
         try (ContentParser parser = new ContentParser()) {
-            BakeResult result = new Baker(parser, Clock.systemUTC())
+            BakeResult result = new Baker(parser, Clock.systemUTC(), Runtime.getRuntime().availableProcessors(),
+                    source.templateCache())
                     .bake(source.sources(), target, editUrl == null || editUrl.isEmpty() ? options() : options().withEditUrl(editUrl));
             spec.commandLine().getOut().println(result);
         }

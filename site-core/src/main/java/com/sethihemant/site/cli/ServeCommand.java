@@ -54,7 +54,8 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         try (ContentParser parser = new ContentParser();
-             PreviewServer server = PreviewServer.start(new Baker(parser, Clock.systemUTC()), source.sources(),
+             PreviewServer server = PreviewServer.start(new Baker(parser, Clock.systemUTC(),
+                     Runtime.getRuntime().availableProcessors(), source.templateCache()), source.sources(),
                      published ? BakeOptions.PUBLISH : BakeOptions.PREVIEW, new InetSocketAddress(bind, port), out)) {
             out.println("Serving " + (published ? "the published site" : "a preview with drafts") + " at "
                     + server.uri() + " (Ctrl+C to stop); watching for changes.");

@@ -16,6 +16,14 @@ final class SourceOptions {
         return SiteSources.ofProject(root.toAbsolutePath().normalize());
     }
 
+    /**
+     * Where the theme's compiled templates are kept between runs, in the theme module's build
+     * folder: {@code mvn clean} empties it, and a changed template is compiled again anyway.
+     */
+    Path templateCache() {
+        return root.toAbsolutePath().normalize().resolve("site-theme/target/template-classes");
+    }
+
     Path defaultOutput(String name) {
         return root.toAbsolutePath().normalize().resolve("blog/target").resolve(name);
     }
