@@ -23,6 +23,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Bakes the real sources again with the command line, in a fresh JVM whose working directory is
  * an empty folder, and compares with the site the build baked: same bytes, a one-line summary,
  * nothing on stderr, nothing written to the working directory.
+ *
+ * <p>The build bakes with the launcher's JVM options (C1 only, JRuby without RubyGems,
+ * did_you_mean or native extensions) and, on a fresh checkout, compiles the theme into the
+ * template cache; this bake runs with the JVM's defaults and loads the theme from that cache. So
+ * the comparison also shows that neither the options nor the cache change a byte.
  */
 class CommandLineBakeIT {
 

@@ -12,6 +12,11 @@
 #    loads lazily, such as keyword tables; later ones run in parallel.
 #
 # ContentParserThreadsTest and the bake benchmark compare parallel output with serial output.
+
+# Rouge's apache lexer loads YAML, whose JRuby extension finds its jar with jar-dependencies. That
+# asks RubyGems where the local Maven repository is, unless JARS_HOME names a folder of jars. The
+# launchers run JRuby without RubyGems, so name the one that has it: JRuby's standard library.
+ENV['JARS_HOME'] ||= 'uri:classloader:/META-INF/jruby.home/lib/ruby/stdlib' unless defined? ::Gem
 require 'rouge'
 
 Rouge::Lexer.all.each do |lexer|

@@ -23,9 +23,12 @@ import java.util.stream.Stream;
 /**
  * Bakes N synthetic posts with this project's pipeline and with stock JBake 2.7.0, each run in a
  * fresh JVM, alternating, and prints wall time, CPU time and peak resident memory (medians), and
- * the ratio. In this project's runs it also edits one post five times, as an author in the preview
- * would, times the rebuild after each edit (the median, and the first, which runs least warm), and
- * checks the last result is byte-identical to a one-thread full bake of the edited sources.
+ * the ratio. This project is measured twice: with the theme's compiled templates in the cache, as
+ * every bake after the first one finds them, and with an empty cache, as a fresh clone's first
+ * bake does. In the runs with the cache it also edits one post five times, as an author in the
+ * preview would, times the rebuild after each edit (the median, and the first, which runs least
+ * warm), and checks the last result is byte-identical to a one-thread full bake of the edited
+ * sources.
  *
  * <pre>scripts/benchmark bake [--posts 100,1000] [--runs 3]</pre>
  */
@@ -36,7 +39,8 @@ public final class BakeBenchmark {
 
     /** The JVM options the project bakes with (see blog/pom.xml and ./site). */
     static final List<String> PROJECT_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-            "-Xshare:auto");
+            "-Xshare:auto", "-Djruby.cli.rubygems.enable=false", "-Djruby.cli.did_you_mean.enable=false",
+            "-Djruby.native.enabled=false");
 
     private BakeBenchmark() {
     }
@@ -57,27 +61,39 @@ public final class BakeBenchmark {
             }
         }
         Path work = Files.createTempDirectory("bake-bench");
+        Path cache = work.resolve("template-classes");
+        // One small unmeasured bake fills the template cache, as any earlier bake would have.
+        Path primer = work.resolve("primer");
+        SyntheticSite.write(primer, 1);
+        runChild("ours", primer, work.resolve("out-primer"), null, cache);
         System.out.printf("Machine: %d cores, Java %s; medians of %d runs, each in a fresh JVM%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), runs);
-        System.out.printf("%-6s %-14s %10s %10s %10s %12s %12s%n", "posts", "pipeline", "wall s", "cpu s", "peak MB",
-                "edit ms", "1st edit ms");
+        System.out.printf("%-6s %-22s %8s %8s %8s %10s %10s%n", "posts", "pipeline", "wall s", "cpu s", "peak MB",
+                "edit ms", "1st edit");
         for (int posts : sizes) {
             Path site = work.resolve("site-" + posts);
             SyntheticSite.write(site, posts);
             List<double[]> ours = new ArrayList<>();
+            List<double[]> compiling = new ArrayList<>();
             List<double[]> stock = new ArrayList<>();
             List<long[]> warm = new ArrayList<>();
             for (int run = 0; run < runs; run++) {
-                // Alternate, so that a noisy neighbour on the machine hurts both sides alike.
-                ours.add(runChild("ours", site, work.resolve("out-ours"), warm));
-                stock.add(runChild("stock", site, work.resolve("out-stock"), null));
+                // Alternate, so that a noisy neighbour on the machine hurts every pipeline alike.
+                ours.add(runChild("ours", site, work.resolve("out-ours"), warm, cache));
+                Path empty = work.resolve("empty-cache-" + posts + "-" + run);
+                compiling.add(runChild("ours", site, work.resolve("out-compiling"), null, empty));
+                stock.add(runChild("stock", site, work.resolve("out-stock"), null, null));
             }
             double[] o = medians(ours);
+            double[] c = medians(compiling);
             double[] s = medians(stock);
-            System.out.printf("%-6d %-14s %10.1f %10.1f %10.0f %12d %12d%n", posts, "this project", o[0], o[1], o[2],
+            System.out.printf("%-6d %-22s %8.1f %8.1f %8.0f %10d %10d%n", posts, "this project", o[0], o[1], o[2],
                     median(warm, 0), median(warm, 1));
-            System.out.printf("%-6d %-14s %10.1f %10.1f %10.0f %12s%n", posts, "stock JBake", s[0], s[1], s[2], "-");
-            System.out.printf("%-6d %-14s %9.1fx %9.1fx %9.1fx%n", posts, "ratio", s[0] / o[0], s[1] / o[1], s[2] / o[2]);
+            System.out.printf("%-6d %-22s %8.1f %8.1f %8.0f%n", posts, "  empty template cache", c[0], c[1], c[2]);
+            System.out.printf("%-6d %-22s %8.1f %8.1f %8.0f%n", posts, "stock JBake", s[0], s[1], s[2]);
+            System.out.printf("%-6d %-22s %7.1fx %7.1fx %7.1fx%n", posts, "ratio", s[0] / o[0], s[1] / o[1], s[2] / o[2]);
+            System.out.printf("%-6d %-22s %7.1fx %7.1fx %7.1fx%n", posts, "  empty template cache",
+                    s[0] / c[0], s[1] / c[1], s[2] / c[2]);
         }
     }
 
@@ -86,7 +102,12 @@ public final class BakeBenchmark {
         return values[values.length / 2];
     }
 
-    private static double[] runChild(String pipeline, Path site, Path out, List<long[]> warm) throws Exception {
+    /**
+     * @param warm  where to add this run's rebuild times after edits, or {@code null} to skip the edits
+     * @param cache the template cache of this project's runs
+     */
+    private static double[] runChild(String pipeline, Path site, Path out, List<long[]> warm, Path cache)
+            throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         if (pipeline.equals("ours")) {
@@ -94,6 +115,9 @@ public final class BakeBenchmark {
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), BakeBenchmark.class.getName(),
                 "child", pipeline, site.toString(), out.toString()));
+        if (pipeline.equals("ours")) {
+            command.addAll(List.of(cache.toString(), Boolean.toString(warm != null)));
+        }
         long start = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         // The wall time is taken when the child reports the bake done: the warm-edit check it
@@ -139,7 +163,7 @@ public final class BakeBenchmark {
         Path site = Path.of(args[2]);
         Path out = Path.of(args[3]);
         if (pipeline.equals("ours")) {
-            ours(site, out);
+            ours(site, out, Path.of(args[4]), Boolean.parseBoolean(args[5]));
         } else {
             stock(site, out);
             baked();
@@ -162,15 +186,19 @@ public final class BakeBenchmark {
     }
 
     /**
-     * Bakes, then edits one post {@value #EDITS} times, rebuilding with the same baker after each
-     * edit as the preview does, and checks the last rebuild against a full build of the same sources.
+     * Bakes with the template cache in {@code cache}; then, with {@code edits}, edits one post
+     * {@value #EDITS} times, rebuilding with the same baker after each edit as the preview does, and
+     * checks the last rebuild against a full build of the same sources.
      */
-    private static void ours(Path site, Path out) throws IOException {
+    private static void ours(Path site, Path out, Path cache, boolean edits) throws IOException {
         SiteSources sources = sources(site);
         try (ContentParser parser = new ContentParser()) {
-            Baker baker = new Baker(parser, Clock.systemUTC());
+            Baker baker = new Baker(parser, Clock.systemUTC(), Runtime.getRuntime().availableProcessors(), cache);
             baker.bake(sources, out, BakeOptions.PUBLISH);
             baked();
+            if (!edits) {
+                return;
+            }
             Path edited = SyntheticSite.post(site, 7);
             String original = Files.readString(edited);
             try {
