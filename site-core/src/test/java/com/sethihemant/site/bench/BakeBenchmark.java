@@ -40,7 +40,7 @@ public final class BakeBenchmark {
     /** The JVM options the project bakes with (see blog/pom.xml and ./site). */
     static final List<String> PROJECT_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
             "-Xshare:auto", "-Djruby.cli.rubygems.enable=false", "-Djruby.cli.did_you_mean.enable=false",
-            "-Djruby.native.enabled=false");
+            "-Djruby.native.enabled=false", "-Djruby.reify.variables=false");
 
     private BakeBenchmark() {
     }
