@@ -5,9 +5,6 @@ import com.sethihemant.site.bake.Baker;
 import com.sethihemant.site.bake.Site;
 import com.sethihemant.site.bake.SiteSources;
 import com.sethihemant.site.content.ContentParser;
-import org.jbake.app.Oven;
-import org.jbake.app.configuration.JBakeConfiguration;
-import org.jbake.app.configuration.JBakeConfigurationFactory;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -18,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Bakes N synthetic posts with this project's pipeline and with stock JBake 2.7.0, each run in a
@@ -37,10 +33,11 @@ public final class BakeBenchmark {
     /** Edits timed after the cold bake, each followed by a rebuild. */
     private static final int EDITS = 5;
 
-    /** The JVM options the project bakes with (see blog/pom.xml and ./site). */
+    /** The JVM options the project bakes with (see ./site), class archive included. */
     static final List<String> PROJECT_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-            "-Xshare:auto", "-Djruby.cli.rubygems.enable=false", "-Djruby.cli.did_you_mean.enable=false",
-            "-Djruby.native.enabled=false", "-Djruby.reify.variables=false");
+            "-Djruby.cli.rubygems.enable=false", "-Djruby.cli.did_you_mean.enable=false",
+            "-Djruby.native.enabled=false", "-Djruby.reify.variables=false",
+            "-XX:SharedArchiveFile=target/jruby.jsa", "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
 
     private BakeBenchmark() {
     }
@@ -110,10 +107,15 @@ public final class BakeBenchmark {
             throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String classPath = System.getProperty("java.class.path");
         if (pipeline.equals("ours")) {
             command.addAll(PROJECT_JVM);
+            // As ./site runs it: site-core's runtime jars, in the archive's order, then its classes
+            // (and this benchmark's); stock JBake keeps the test class path, which has JBake.
+            classPath = Files.readString(Path.of("target/classpath.txt")).strip()
+                    + ":target/classes:target/test-classes";
         }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), BakeBenchmark.class.getName(),
+        command.addAll(List.of("-cp", classPath, BakeBenchmark.class.getName(),
                 "child", pipeline, site.toString(), out.toString()));
         if (pipeline.equals("ours")) {
             command.addAll(List.of(cache.toString(), Boolean.toString(warm != null)));
@@ -165,7 +167,7 @@ public final class BakeBenchmark {
         if (pipeline.equals("ours")) {
             ours(site, out, Path.of(args[4]), Boolean.parseBoolean(args[5]));
         } else {
-            stock(site, out);
+            StockJBake.bake(site, out);
             baked();
         }
     }
@@ -221,46 +223,6 @@ public final class BakeBenchmark {
                 System.out.println("WARM " + millis.stream().sorted().toList().get(EDITS / 2) + " " + millis.get(0));
             } finally {
                 Files.writeString(edited, original);
-            }
-        }
-    }
-
-    /** Stock JBake: plain Oven over the same content, with JBake-model templates. */
-    private static void stock(Path site, Path out) throws IOException {
-        Path source = Files.createTempDirectory("jbake-source");
-        copy(site.resolve("content"), source.resolve("content"));
-        copy(Path.of(System.getProperty("site.benchTemplates", "src/test/resources/bench/jbake-templates")),
-                source.resolve("templates"));
-        Files.writeString(source.resolve("jbake.properties"), """
-                template.post.file=post.tpl
-                template.page.file=page.tpl
-                template.home.file=page.tpl
-                template.masterindex.file=index.tpl
-                template.archive.file=archive.tpl
-                template.tag.file=tags.tpl
-                template.feed.file=feed.tpl
-                template.sitemap.file=sitemap.tpl
-                render.sitemap=true
-                uri.noExtension=true
-                uri.noExtension.prefix=/
-                asciidoctor.attributes=source-highlighter=rouge,rouge-css=class,idprefix=,idseparator=-
-                db.store=memory
-                """);
-        JBakeConfiguration config = new JBakeConfigurationFactory()
-                .createDefaultJbakeConfiguration(source.toFile(), out.toFile(), true);
-        Oven oven = new Oven(config);
-        oven.bake();
-        if (!oven.getErrors().isEmpty()) {
-            throw new IllegalStateException("stock JBake failed: " + oven.getErrors());
-        }
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                Files.createDirectories(target.getParent());
-                Files.copy(file, target);
             }
         }
     }
