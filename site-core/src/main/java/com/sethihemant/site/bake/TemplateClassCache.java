@@ -50,19 +50,26 @@ final class TemplateClassCache {
     }
 
     /**
-     * The key of a theme's classes.
+     * The key of a theme's classes, or empty (no caching) if the code that compiles them cannot
+     * be read to be part of the key.
      *
      * @param sources each template's path relative to the templates folder, and its bytes
+     * @param locale  the locale the templates are resolved for
      */
-    static String key(SortedMap<String, byte[]> sources) {
+    static Optional<String> key(SortedMap<String, byte[]> sources, String locale) {
         StringBuilder all = new StringBuilder(FORMAT).append('\n')
                 .append("groovy ").append(GroovySystem.getVersion()).append('\n')
-                .append("java ").append(Runtime.version().feature()).append('\n');
+                .append("java ").append(Runtime.version().feature()).append('\n')
+                .append("locale ").append(locale).append('\n');
         for (Class<?> compiler : new Class<?>[] {Templates.class, HtmlTemplate.class}) {
-            all.append(compiler.getName()).append(' ').append(Fingerprint.sha256(classBytes(compiler))).append('\n');
+            Optional<byte[]> bytes = classBytes(compiler);
+            if (bytes.isEmpty()) {
+                return Optional.empty();
+            }
+            all.append(compiler.getName()).append(' ').append(Fingerprint.sha256(bytes.get())).append('\n');
         }
         sources.forEach((path, bytes) -> all.append(path).append(' ').append(Fingerprint.sha256(bytes)).append('\n'));
-        return Fingerprint.sha256(all.toString().getBytes(StandardCharsets.UTF_8));
+        return Optional.of(Fingerprint.sha256(all.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     /**
@@ -140,14 +147,11 @@ final class TemplateClassCache {
         }
     }
 
-    private static byte[] classBytes(Class<?> type) {
+    private static Optional<byte[]> classBytes(Class<?> type) {
         try (InputStream in = type.getResourceAsStream(type.getSimpleName() + ".class")) {
-            if (in == null) {
-                throw new IllegalStateException("cannot read the class file of " + type.getName());
-            }
-            return in.readAllBytes();
+            return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read the class file of " + type.getName(), e);
+            return Optional.empty();
         }
     }
 }

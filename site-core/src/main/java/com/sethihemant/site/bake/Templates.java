@@ -15,6 +15,7 @@ import java.io.StringWriter;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -52,8 +53,8 @@ final class Templates {
     private final Map<String, Template> byPath = new ConcurrentHashMap<>();
     /** The same templates by file, as {@code layout} and {@code include} ask for them (by URL). */
     private final Map<Path, Template> byFile = new ConcurrentHashMap<>();
-    /** The bytecode Groovy generates while one template compiles, by class name. */
-    private final Map<String, byte[]> generated = new LinkedHashMap<>();
+    /** The bytecode Groovy generates while this thread compiles one template, by class name. */
+    private final ThreadLocal<Map<String, byte[]>> generated = new ThreadLocal<>();
 
     Templates(Path folder) {
         this(folder, TemplateClassCache.NONE);
@@ -74,8 +75,13 @@ final class Templates {
         configuration.setExpandEmptyElements(true);
         configuration.setBaseTemplateClass(HtmlTemplate.class);
         this.engine = new ThemeEngine(configuration);
+        // The theme is UTF-8, whatever the platform's default charset (Groovy's default).
+        engine.getCompilerConfiguration().setSourceEncoding(StandardCharsets.UTF_8.name());
         engine.getCompilerConfiguration().setBytecodePostprocessor((name, bytes) -> {
-            generated.put(name, bytes);
+            Map<String, byte[]> sink = generated.get();
+            if (sink != null) {
+                sink.put(name, bytes);
+            }
             return bytes;
         });
     }
@@ -112,8 +118,9 @@ final class Templates {
         } catch (IOException e) {
             throw SiteException.usage(folder, "cannot read the templates: " + e.getMessage());
         }
-        String key = TemplateClassCache.key(sources);
-        Optional<Map<String, Map<String, byte[]>>> cached = cache.read(key)
+        // The locale decides which of post.tpl and post_en_US.tpl Groovy's resolver compiles.
+        Optional<String> key = TemplateClassCache.key(sources, configuration.getLocale().toString());
+        Optional<Map<String, Map<String, byte[]>>> cached = key.flatMap(cache::read)
                 .filter(classes -> classes.keySet().equals(sources.keySet()));
         if (cached.isPresent() && defineAll(cached.get())) {
             return false;
@@ -125,7 +132,7 @@ final class Templates {
         if (!defineAll(compiled)) {
             throw new IllegalStateException("the templates Groovy just compiled in " + folder + " do not load");
         }
-        cache.write(key, compiled);
+        key.ifPresent(k -> cache.write(k, compiled));
         return true;
     }
 
@@ -185,19 +192,20 @@ final class Templates {
         if (!Files.isRegularFile(file)) {
             throw SiteException.usage(file, "is missing; the theme needs this template");
         }
-        generated.clear();
+        Map<String, byte[]> classes = new LinkedHashMap<>();
+        generated.set(classes);
         try {
             // A fresh engine's first compile of a path; Groovy would return its cached class,
             // without generating any bytecode, for a path it had compiled before.
             engine.createTemplateByPath(relative(file));
-            return new LinkedHashMap<>(generated);
+            return classes;
         } catch (CompilationFailedException | GroovyBugError e) {
             // GroovyBugError: some invalid templates crash the compiler instead of failing it.
             throw SiteException.content(file, 0, "does not compile: " + e.getMessage().strip());
         } catch (IOException | ClassNotFoundException e) {
             throw SiteException.usage(file, "cannot be read: " + e.getMessage());
         } finally {
-            generated.clear();
+            generated.remove();
         }
     }
 
@@ -217,7 +225,8 @@ final class Templates {
                             TemplateConfiguration.class);
                 }
             }
-        } catch (ClassNotFoundException | NoSuchMethodException | LinkageError e) {
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            // Bytecode from another JVM or Groovy, or damaged: compiled again.
             return Optional.empty();
         }
         return Optional.ofNullable(constructor).map(LoadedTemplate::new);

@@ -112,9 +112,9 @@ public final class ContentParser implements AutoCloseable {
      * ({@code -Djruby.cli.rubygems.enable=false}): that saves about a second of JRuby's boot.
      */
     private static List<String> bundledGems() {
+        List<String> libraries = new ArrayList<>();
         try {
             Path code = Path.of(AsciidoctorJRuby.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            List<String> libraries = new ArrayList<>();
             if (Files.isDirectory(code)) {
                 addGemLibraries(code, libraries);
             } else {
@@ -122,13 +122,14 @@ public final class ContentParser implements AutoCloseable {
                     addGemLibraries(jar.getPath("/"), libraries);
                 }
             }
-            if (libraries.isEmpty()) {
-                throw new IllegalStateException("found no gems/*/lib in " + code);
-            }
-            return libraries;
-        } catch (java.io.IOException | java.net.URISyntaxException e) {
-            throw new IllegalStateException("cannot list the gems in AsciidoctorJ's jar: " + e.getMessage(), e);
+        } catch (java.io.IOException | java.net.URISyntaxException | RuntimeException e) {
+            // No code source, or one that is not a file or a jar.
+            throw new IllegalStateException("cannot list the gems in AsciidoctorJ's jar: " + e, e);
         }
+        if (libraries.isEmpty()) {
+            throw new IllegalStateException("found no gems/*/lib in AsciidoctorJ's jar");
+        }
+        return libraries;
     }
 
     private static void addGemLibraries(Path root, List<String> libraries) throws java.io.IOException {

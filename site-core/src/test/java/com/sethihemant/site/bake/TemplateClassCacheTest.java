@@ -133,13 +133,14 @@ class TemplateClassCacheTest {
     }
 
     @Test
-    void theKeyDependsOnEveryTemplatePathAndByte() {
+    void theKeyDependsOnEveryTemplatePathAndByteAndTheLocale() {
         var sources = new java.util.TreeMap<String, byte[]>(Map.of("post.tpl", new byte[] {1}, "page.tpl", new byte[] {2}));
-        String key = TemplateClassCache.key(sources);
-        assertEquals(key, TemplateClassCache.key(new java.util.TreeMap<>(sources)));
+        String key = TemplateClassCache.key(sources, "en_US").orElseThrow();
+        assertEquals(key, TemplateClassCache.key(new java.util.TreeMap<>(sources), "en_US").orElseThrow());
         assertFalse(key.equals(TemplateClassCache.key(new java.util.TreeMap<>(
-                Map.of("post.tpl", new byte[] {1}, "page.tpl", new byte[] {3})))));
+                Map.of("post.tpl", new byte[] {1}, "page.tpl", new byte[] {3})), "en_US").orElseThrow()));
         assertFalse(key.equals(TemplateClassCache.key(new java.util.TreeMap<>(
-                Map.of("post.tpl", new byte[] {1}, "pages.tpl", new byte[] {2})))));
+                Map.of("post.tpl", new byte[] {1}, "pages.tpl", new byte[] {2})), "en_US").orElseThrow()));
+        assertFalse(key.equals(TemplateClassCache.key(sources, "de_DE").orElseThrow()));
     }
 }

@@ -36,7 +36,8 @@ class FastPathTest {
         Path cache = dir.resolve("template-classes");
         Site straightforward = new Baker(FixtureSite.parser(), TODAY, 1).build(sources, BakeOptions.PUBLISH);
         // The first bake compiles the theme and stores it; the second, a new baker as in a new
-        // JVM, loads it from the cache.
+        // JVM, loads it from the cache (a miss would have written the entry again).
+        Object stored = null;
         for (int run = 1; run <= 2; run++) {
             Site parallel = new Baker(FixtureSite.parser(), TODAY, 4, cache).build(sources, BakeOptions.PUBLISH);
 
@@ -45,9 +46,18 @@ class FastPathTest {
             for (String path : straightforward.paths()) {
                 assertArrayEquals(straightforward.file(path), parallel.file(path), "run " + run + ": " + path);
             }
-        }
-        try (var entries = java.nio.file.Files.list(cache)) {
-            assertEquals(1, entries.count(), "the theme was cached");
+            List<Path> entries;
+            try (var files = java.nio.file.Files.list(cache)) {
+                entries = files.toList();
+            }
+            assertEquals(1, entries.size(), "the theme is cached");
+            var attributes = java.nio.file.Files.readAttributes(entries.get(0),
+                    java.nio.file.attribute.BasicFileAttributes.class);
+            Object identity = List.of(String.valueOf(attributes.fileKey()), attributes.lastModifiedTime());
+            if (run == 2) {
+                assertEquals(stored, identity, "the second bake read the entry the first one wrote");
+            }
+            stored = identity;
         }
     }
 
