@@ -111,7 +111,7 @@ public final class ContentParser implements AutoCloseable {
      * path. With them there, Asciidoctor loads without RubyGems, which the launchers switch off
      * ({@code -Djruby.cli.rubygems.enable=false}): that saves about a second of JRuby's boot.
      */
-    private static List<String> bundledGems() {
+    static List<String> bundledGems() {
         List<String> libraries = new ArrayList<>();
         try {
             Path code = Path.of(AsciidoctorJRuby.class.getProtectionDomain().getCodeSource().getLocation().toURI());
