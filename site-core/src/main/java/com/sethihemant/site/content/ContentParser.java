@@ -13,6 +13,7 @@ import org.asciidoctor.log.LogRecord;
 import org.asciidoctor.log.Severity;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
 import org.jsoup.parser.Parser;
 
 import java.nio.file.FileSystem;
@@ -249,14 +250,15 @@ public final class ContentParser implements AutoCloseable {
         }
 
         // One parse of the body serves the theme's adjustments, the text and the headings.
-        org.jsoup.nodes.Document parsedBody = forTheTheme(body);
+        Body parts = forTheTheme(body);
+        org.jsoup.nodes.Document parsedBody = parts.document();
         body = parsedBody.body().html();
         // Headings keep the formatting a freshly parsed fragment gives them (jsoup's default).
         parsedBody.outputSettings().prettyPrint(true);
         String plainTitle = Jsoup.parse(titleHtml).text();
         String bodyText = parsedBody.text();
         List<Document.Heading> headings = new ArrayList<>();
-        for (var heading : parsedBody.select("h2[id], h3[id]")) {
+        for (Element heading : parts.headings()) {
             heading.select("a.anchor").remove();
             headings.add(new Document.Heading(heading.tagName().equals("h2") ? 2 : 3, heading.id(),
                     heading.html().strip()));
@@ -267,7 +269,7 @@ public final class ContentParser implements AutoCloseable {
             description = Parser.unescapeEntities(description, false);
         }
         if (description == null || description.isBlank()) {
-            description = summarise(parsedBody.select("p").text());
+            description = summarise(parts.paragraphs().text());
         }
         Map<String, Object> others = new LinkedHashMap<>();
         attributes.forEach((k, v) -> {
@@ -288,23 +290,79 @@ public final class ContentParser implements AutoCloseable {
      * inside a labelled region. Section anchors repeat their heading for screen readers and in the
      * tab order, so they are left to pointers.
      */
-    static org.jsoup.nodes.Document forTheTheme(String html) {
+    static Body forTheTheme(String html) {
         org.jsoup.nodes.Document document = Jsoup.parseBodyFragment(html);
         document.outputSettings().prettyPrint(false);
-        for (Element element : document.select("[style]")) {
+        // One walk over the tree finds every element this and the parser change or read; the
+        // changes follow it. (A select per kind walked the tree seven times.)
+        List<Element> styled = new ArrayList<>();
+        List<Element> code = new ArrayList<>();
+        List<Element> tables = new ArrayList<>();
+        List<Element> anchors = new ArrayList<>();
+        List<Element> headings = new ArrayList<>();
+        Elements paragraphs = new Elements();
+        for (Element element : document.getAllElements()) {
+            if (element.hasAttr("style")) {
+                styled.add(element);
+            }
+            switch (element.normalName()) {
+                case "pre" -> {
+                    if (inBlock(element, "listingblock") || inBlock(element, "literalblock")) {
+                        code.add(element);
+                    }
+                }
+                case "table" -> {
+                    if (element.hasClass("tableblock")) {
+                        tables.add(element);
+                    }
+                }
+                case "a" -> {
+                    if (element.hasClass("anchor")) {
+                        anchors.add(element);
+                    }
+                }
+                case "h2", "h3" -> {
+                    if (element.hasAttr("id")) {
+                        headings.add(element);
+                    }
+                }
+                case "p" -> paragraphs.add(element);
+                default -> {
+                    // Nothing to change or read.
+                }
+            }
+        }
+        for (Element element : styled) {
             if (element.attr("style").replace(" ", "").startsWith("page-break-after:always")) {
                 element.addClass("page-break");
             }
             element.removeAttr("style");
         }
-        document.select(".listingblock pre, .literalblock pre").attr("tabindex", "0");
-        for (Element table : document.select("table.tableblock")) {
+        code.forEach(pre -> pre.attr("tabindex", "0"));
+        for (Element table : tables) {
             Element caption = table.selectFirst("> caption");
             table.wrap("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\"></div>");
             table.parent().attr("aria-label", caption == null ? "Table" : caption.text());
         }
-        document.select("a.anchor").attr("aria-hidden", "true").attr("tabindex", "-1");
-        return document;
+        anchors.forEach(anchor -> anchor.attr("aria-hidden", "true").attr("tabindex", "-1"));
+        return new Body(document, headings, paragraphs);
+    }
+
+    /**
+     * A body as {@link #forTheTheme} leaves it, with its section headings ({@code h2} and
+     * {@code h3} with an id) and its paragraphs, in document order.
+     */
+    record Body(org.jsoup.nodes.Document document, List<Element> headings, Elements paragraphs) {
+    }
+
+    /** Whether an ancestor of {@code element} has the class {@code name}. */
+    private static boolean inBlock(Element element, String name) {
+        for (Element parent = element.parent(); parent != null; parent = parent.parent()) {
+            if (parent.hasClass(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Options options(Path file) {
