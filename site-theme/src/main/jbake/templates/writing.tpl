@@ -7,6 +7,8 @@ layout('layouts/default.tpl', true,
         pageTitle: content.title,
         pageDescription: content.description,
         trail: [[content.title, url]],
+        ownerPage: false,
+        entry: null,
         mainContent: contents {
             article(class: 'page') {
                 h1 { yieldUnescaped content.titleHtml }

@@ -44,7 +44,9 @@ class FixtureSiteIT {
                 fixture.resolve("data"), theme.resolve("templates"), theme.resolve("assets"));
         site = work.resolve("site");
         try (ContentParser parser = new ContentParser()) {
-            new Baker(parser, JUNE_2026).bake(sources, site, BakeOptions.PUBLISH);
+            try (Baker baker = new Baker(parser, JUNE_2026)) {
+                baker.bake(sources, site, BakeOptions.PUBLISH);
+            }
         }
     }
 

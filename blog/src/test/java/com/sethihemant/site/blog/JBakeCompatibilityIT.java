@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -138,7 +139,9 @@ class JBakeCompatibilityIT {
                 "stock JBake writes the draft as *-draft.html");
 
         Path ours = work.resolve("ours");
-        new Baker(parser, Clock.systemUTC()).bake(sourcesOf(source), ours, BakeOptions.PUBLISH);
+        try (Baker baker = new Baker(parser, Clock.systemUTC())) {
+            baker.bake(sourcesOf(source), ours, BakeOptions.PUBLISH);
+        }
         assertEquals(List.of(), files(ours, "-draft.html"));
         assertFalse(Files.readString(ours.resolve("feed.xml")).contains("unfinished"));
     }
@@ -153,10 +156,12 @@ class JBakeCompatibilityIT {
         Path templates = work.resolve("templates");
         copy(BakedSite.root().resolve("site-theme/src/main/jbake/templates"), templates);
         Files.copy(source.resolve("templates/failing.tpl"), templates.resolve("post.tpl"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                StandardCopyOption.REPLACE_EXISTING);
         SiteSources failing = new SiteSources(sources.root(), sources.config(), sources.contentRoots(), sources.data(), templates, null);
-        SiteException e = assertThrows(SiteException.class,
-                () -> new Baker(parser, Clock.systemUTC()).bake(failing, work.resolve("ours"), BakeOptions.PUBLISH));
+        SiteException e;
+        try (Baker baker = new Baker(parser, Clock.systemUTC())) {
+            e = assertThrows(SiteException.class, () -> baker.bake(failing, work.resolve("ours"), BakeOptions.PUBLISH));
+        }
         assertEquals(templates.resolve("post.tpl"), e.problems().get(0).file());
         assertFalse(Files.exists(work.resolve("ours")), "nothing is published by a failed bake");
     }

@@ -55,10 +55,11 @@ final class BakeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path target = output != null ? output : source.defaultOutput("site");
-        try (ContentParser parser = new ContentParser()) {
-            BakeResult result = new Baker(parser, Clock.systemUTC(), Runtime.getRuntime().availableProcessors(),
-                    source.templateCache())
-                    .bake(source.sources(), target, editUrl == null || editUrl.isEmpty() ? options() : options().withEditUrl(editUrl));
+        try (ContentParser parser = new ContentParser();
+             Baker baker = new Baker(parser, Clock.systemUTC(), Runtime.getRuntime().availableProcessors(),
+                     source.templateCache())) {
+            BakeResult result = baker.bake(source.sources(), target,
+                    editUrl == null || editUrl.isEmpty() ? options() : options().withEditUrl(editUrl));
             spec.commandLine().getOut().println(result);
         }
         return ExitCodes.OK;

@@ -54,8 +54,9 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         try (ContentParser parser = new ContentParser();
-             PreviewServer server = PreviewServer.start(new Baker(parser, Clock.systemUTC(),
-                     Runtime.getRuntime().availableProcessors(), source.templateCache()), source.sources(),
+             Baker baker = new Baker(parser, Clock.systemUTC(), Runtime.getRuntime().availableProcessors(),
+                     source.templateCache());
+             PreviewServer server = PreviewServer.start(baker, source.sources(),
                      published ? BakeOptions.PUBLISH : BakeOptions.PREVIEW, new InetSocketAddress(bind, port), out)) {
             out.println("Serving " + (published ? "the published site" : "a preview with drafts") + " at "
                     + server.uri() + " (Ctrl+C to stop); watching for changes.");

@@ -1,6 +1,7 @@
 package com.sethihemant.site.bake;
 
 import com.sethihemant.site.FixtureSite;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,10 +46,18 @@ class IncrementalBuildTest {
         warm.build(site.sources(), BakeOptions.PUBLISH);
     }
 
+    @AfterEach
+    void tearDown() {
+        warm.close();
+    }
+
     /** Builds with the warm baker and checks the result against a fresh baker's, file by file. */
     private Site rebuildMatchesFullBuild() {
         Site incremental = warm.build(site.sources(), BakeOptions.PUBLISH);
-        Site full = new Baker(FixtureSite.parser(), TODAY).build(site.sources(), BakeOptions.PUBLISH);
+        Site full;
+        try (Baker fresh = new Baker(FixtureSite.parser(), TODAY)) {
+            full = fresh.build(site.sources(), BakeOptions.PUBLISH);
+        }
         assertEquals(full.paths(), incremental.paths(), "the same files");
         for (String path : full.paths()) {
             assertArrayEquals(full.file(path), incremental.file(path), path);
@@ -181,7 +190,9 @@ class IncrementalBuildTest {
         site.post("fourth", "2026-04-01", "published", "b");
         warm.bake(site.sources(), output, BakeOptions.PUBLISH);
         Path fresh = dir.resolve("out/fresh");
-        new Baker(FixtureSite.parser(), TODAY).bake(site.sources(), fresh, BakeOptions.PUBLISH);
+        try (Baker baker = new Baker(FixtureSite.parser(), TODAY)) {
+            baker.bake(site.sources(), fresh, BakeOptions.PUBLISH);
+        }
         Map<String, byte[]> a = BakerTestFiles.read(output);
         Map<String, byte[]> b = BakerTestFiles.read(fresh);
         assertEquals(b.keySet(), a.keySet());

@@ -194,8 +194,8 @@ public final class BakeBenchmark {
      */
     private static void ours(Path site, Path out, Path cache, boolean edits) throws IOException {
         SiteSources sources = sources(site);
-        try (ContentParser parser = new ContentParser()) {
-            Baker baker = new Baker(parser, Clock.systemUTC(), Runtime.getRuntime().availableProcessors(), cache);
+        try (ContentParser parser = new ContentParser();
+             Baker baker = new Baker(parser, Clock.systemUTC(), Runtime.getRuntime().availableProcessors(), cache)) {
             baker.bake(sources, out, BakeOptions.PUBLISH);
             baked();
             if (!edits) {
@@ -213,7 +213,10 @@ public final class BakeBenchmark {
                     incremental = baker.build(sources, BakeOptions.PUBLISH);
                     millis.add((System.nanoTime() - start) / 1_000_000);
                 }
-                Site full = new Baker(parser, Clock.systemUTC(), 1).build(sources, BakeOptions.PUBLISH);
+                Site full;
+                try (Baker straightforward = new Baker(parser, Clock.systemUTC(), 1)) {
+                    full = straightforward.build(sources, BakeOptions.PUBLISH);
+                }
                 Site last = incremental;
                 boolean same = full.paths().equals(last.paths()) && full.paths().stream()
                         .allMatch(p -> Arrays.equals(full.file(p), last.file(p)));

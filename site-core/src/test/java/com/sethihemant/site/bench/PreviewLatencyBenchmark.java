@@ -51,7 +51,8 @@ public final class PreviewLatencyBenchmark {
         StringWriter log = new StringWriter();
         HttpClient client = HttpClient.newHttpClient();
         try (ContentParser parser = new ContentParser();
-             PreviewServer preview = PreviewServer.start(new Baker(parser, Clock.systemUTC()), sources,
+             Baker baker = new Baker(parser, Clock.systemUTC());
+             PreviewServer preview = PreviewServer.start(baker, sources,
                      BakeOptions.PREVIEW, new InetSocketAddress("127.0.0.1", 0), new PrintWriter(log, true))) {
             BlockingQueue<String> events = new LinkedBlockingQueue<>();
             client.sendAsync(HttpRequest.newBuilder(preview.uri().resolve("/_preview/events")).build(),

@@ -77,7 +77,9 @@ final class Sites implements AutoCloseable {
                 fixture.resolve("data"), themeSources.resolve("templates"), themeSources.resolve("assets"));
         java.util.logging.LogManager.getLogManager().reset();
         try (ContentParser parser = new ContentParser()) {
-            new Baker(parser, JUNE_2026).bake(sources, themeDir.resolve("site"), BakeOptions.PUBLISH);
+            try (Baker baker = new Baker(parser, JUNE_2026)) {
+                baker.bake(sources, themeDir.resolve("site"), BakeOptions.PUBLISH);
+            }
         }
         theme = StaticServer.start(themeDir.resolve("site"), new InetSocketAddress("127.0.0.1", 0));
     }
