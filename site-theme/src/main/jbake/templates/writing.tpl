@@ -1,6 +1,6 @@
 // Writing & Speaking: the statement written in writing.adoc, then posts by year, paper notes,
 // talks and the reading list, the last two from data/talks.yml and data/reading-list.yml.
-def notes = posts.findAll { it.tags.contains('paper-notes') }
+def notes = site.notesTag ? posts.findAll { it.tags.contains(site.notesTag) } : []
 def talks = data['talks'] ?: []
 def papers = data['reading-list'] ?: []
 layout('layouts/default.tpl', true,

@@ -173,7 +173,7 @@ public final class Baker implements AutoCloseable {
         }
         int[] changed = new int[1];
         List<Document> all = collectParsed(rootOf, parsing, problems, changed);
-        Map<String, Object> data = DataFiles.load(sources.data());
+        Map<String, Object> data = DataFiles.load(sources.data(), site.dataFiles());
         List<Document> published = new ArrayList<>();
         for (Document document : all) {
             if (preview || document.status() == Status.PUBLISHED && document.isDue(today)) {

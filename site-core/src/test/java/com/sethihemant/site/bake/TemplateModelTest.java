@@ -31,7 +31,7 @@ class TemplateModelTest {
 
     private static final SiteConfig SITE = new SiteConfig("Site", "", "A site.", URI.create("https://example.org"),
             "en", ZoneOffset.UTC, new SiteConfig.Author("Author", "a@example.org"), 10, 20, 5, List.of(), List.of(),
-            List.of(), "");
+            List.of(), "", Map.of(), "");
 
     @TempDir
     Path dir;

@@ -77,21 +77,39 @@ class ScaffoldCommandsTest {
         assertTrue(run.err().contains("'c++'"), run.err());
     }
 
+    /** The site's configuration in the project under {@code root}, with {@code more} keys. */
+    private void siteConfig(String more) throws IOException {
+        Path config = root.resolve("site-content/src/main/jbake/site.yml");
+        Files.createDirectories(config.getParent());
+        Files.writeString(config, "title: T\ndescription: D\nurl: https://example.org\n"
+                + "author:\n  name: A\n  email: a@example.org\n" + more);
+    }
+
     @Test
-    void newNoteRecordsThePaperAndJoinsTheSeries() {
+    void newNoteRecordsThePaperAndJoinsTheSeries() throws IOException {
+        siteConfig("notesTag: reading-notes\n");
         CommandRun run = run("new-note", "The Google File System", "--venue", "SOSP", "--year", "2003",
                 "--link", "https://research.example/gfs.pdf", "--tags", "storage");
         assertEquals(0, run.code(), run.err());
         Document note = parse(root.resolve("blog/src/main/jbake/content/blog/2026/the-google-file-system-notes.adoc"));
         assertEquals("Notes on The Google File System", note.title());
-        assertEquals(List.of("paper-notes", "storage"), note.tags());
+        assertEquals(List.of("reading-notes", "storage"), note.tags(), "the tag site.yml names");
         assertEquals("SOSP", note.attributes().get("paper-venue"));
         assertEquals("2003", note.attributes().get("paper-year"));
         assertTrue(note.bodyHtml().contains("href=\"https://research.example/gfs.pdf\""), note.bodyHtml());
     }
 
     @Test
-    void newNoteNeedsAWebLink() {
+    void newNoteNeedsTheSiteToNameItsNotesTag() throws IOException {
+        siteConfig("");
+        CommandRun run = run("new-note", "Paper", "--venue", "X", "--link", "https://research.example/p.pdf");
+        assertEquals(2, run.code());
+        assertTrue(run.err().contains("site.yml: has no notesTag"), run.err());
+    }
+
+    @Test
+    void newNoteNeedsAWebLink() throws IOException {
+        siteConfig("notesTag: paper-notes\n");
         CommandRun run = run("new-note", "Paper", "--venue", "X", "--link", "ftp://example/paper");
         assertEquals(2, run.code());
         assertTrue(run.err().contains("https://"), run.err());
