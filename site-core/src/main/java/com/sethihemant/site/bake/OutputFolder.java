@@ -1,7 +1,5 @@
 package com.sethihemant.site.bake;
 
-import com.sethihemant.site.ExitCodes;
-import com.sethihemant.site.Problem;
 import com.sethihemant.site.SiteException;
 
 import java.io.IOException;
@@ -13,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.List;
 
 /**
  * A fresh folder next to the output that becomes the output only when the whole bake succeeded,
@@ -126,6 +123,6 @@ final class OutputFolder implements AutoCloseable {
     }
 
     private SiteException io(String what, IOException e) {
-        return new SiteException(List.of(Problem.at(target, what + ": " + e.getMessage())), ExitCodes.IO, e);
+        return SiteException.io(target, what, e);
     }
 }

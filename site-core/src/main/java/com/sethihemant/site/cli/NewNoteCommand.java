@@ -27,7 +27,8 @@ import java.util.concurrent.Callable;
                 "the paper's title, venue, year and link in its header, listed with the other notes on",
                 "Writing & Speaking."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the note was created", "1:a file with that name exists", "2:wrong usage"})
+        exitCodeList = {ExitCodes.OK_HELP, ExitCodes.SITE_PROBLEM_HELP, ExitCodes.USAGE_HELP, ExitCodes.IO_HELP,
+                ExitCodes.INTERNAL_HELP})
 final class NewNoteCommand implements Callable<Integer> {
 
     private final Clock clock;

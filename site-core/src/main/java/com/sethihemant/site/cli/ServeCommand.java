@@ -27,10 +27,7 @@ import java.util.concurrent.CountDownLatch;
                 "and the browser while the last good site stays served. Stop it with Ctrl+C.",
                 "Only this machine can connect unless --bind says otherwise."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-                "0:stopped normally",
-                "2:wrong usage or invalid configuration",
-                "3:the port is taken"})
+        exitCodeList = {ExitCodes.OK_HELP, ExitCodes.USAGE_HELP, ExitCodes.IO_HELP, ExitCodes.INTERNAL_HELP})
 final class ServeCommand implements Callable<Integer> {
 
     @Mixin
