@@ -100,6 +100,6 @@ class CheckLinksCommandTest {
         assertEquals(0, result.exitCode());
         assertTrue(result.output().contains("Exit codes:"), result.output());
         assertTrue(result.output().replaceAll("\\s+", " ").contains("a broken link"), result.output());
-        assertTrue(result.output().contains("2   wrong usage or invalid configuration"), result.output());
+        assertTrue(result.output().replaceAll("\\s+", " ").contains("2 wrong usage or invalid configuration"), result.output());
     }
 }
