@@ -23,9 +23,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.logging.LogManager;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -50,7 +52,7 @@ class JBakeCompatibilityIT {
     static void startParser() {
         // Stock JBake logs through SLF4J, bound to slf4j-nop here; OrientDB and Asciidoctor also
         // log through java.util.logging, which is silenced as the command line does.
-        java.util.logging.LogManager.getLogManager().reset();
+        LogManager.getLogManager().reset();
         parser = new ContentParser();
     }
 
@@ -118,7 +120,7 @@ class JBakeCompatibilityIT {
                 // An undated page gets the file's modification time from stock JBake; we leave it undated.
                 assertEquals(ours.date().toString(), theirs.attr("data-date"), relative + ": date");
             }
-            assertEquals(String.join(",", ours.tags()), theirs.attr("data-tags").toLowerCase(java.util.Locale.ROOT),
+            assertEquals(String.join(",", ours.tags()), theirs.attr("data-tags").toLowerCase(Locale.ROOT),
                     relative + ": tags");
         }
     }

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
@@ -56,7 +57,7 @@ final class OutputFolder implements AutoCloseable {
     boolean link(String relativePath, Path current, long size) {
         Path existing = current.resolve(relativePath);
         Path file = staging.resolve(relativePath).normalize();
-        if (!file.startsWith(staging) || !Files.isRegularFile(existing, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (!file.startsWith(staging) || !Files.isRegularFile(existing, LinkOption.NOFOLLOW_LINKS)) {
             return false;
         }
         try {

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -289,7 +290,7 @@ final class Templates {
             if (modelTypes == null && "file".equals(resource.getProtocol())) {
                 try {
                     template = byFile.get(Path.of(resource.toURI()));
-                } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+                } catch (URISyntaxException | IllegalArgumentException e) {
                     template = null;
                 }
             }

@@ -10,14 +10,15 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -28,6 +29,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -185,7 +187,7 @@ class BakerTest {
         assertTrue(direct(root, "link").stream().anyMatch(l -> ((org.w3c.dom.Element) l).getAttribute("rel")
                 .equals("self") && ((org.w3c.dom.Element) l).getAttribute("href").equals("https://example.org/feed.xml")));
 
-        List<org.w3c.dom.Node> entries = direct(root, "entry");
+        List<Node> entries = direct(root, "entry");
         assertEquals(2, entries.size());
         org.w3c.dom.Element newest = (org.w3c.dom.Element) entries.get(0);
         for (String required : List.of("id", "title", "updated", "published", "link", "content", "summary")) {
@@ -399,7 +401,7 @@ class BakerTest {
     @Test
     void relatedPostsAreFoundNearbyEvenWhenATagHasManyPosts() {
         for (int i = 0; i < 60; i++) {
-            site.post("p" + i, java.time.LocalDate.of(2026, 1, 1).plusDays(i).toString(), "published", "common");
+            site.post("p" + i, LocalDate.of(2026, 1, 1).plusDays(i).toString(), "published", "common");
         }
         List<String> related = urls(postModels().get("/blog/2026/p30/").related());
         assertEquals(List.of("/blog/2026/p31/", "/blog/2026/p29/", "/blog/2026/p32/"), related);
@@ -449,7 +451,7 @@ class BakerTest {
     }
 
     private Map<String, byte[]> snapshot() throws IOException {
-        Map<String, byte[]> bytes = new java.util.TreeMap<>();
+        Map<String, byte[]> bytes = new TreeMap<>();
         for (String file : files()) {
             bytes.put(file, Files.readAllBytes(output.resolve(file)));
         }
@@ -466,11 +468,11 @@ class BakerTest {
         }
     }
 
-    private static List<org.w3c.dom.Node> direct(org.w3c.dom.Node parent, String localName) {
-        List<org.w3c.dom.Node> children = new ArrayList<>();
+    private static List<Node> direct(Node parent, String localName) {
+        List<Node> children = new ArrayList<>();
         NodeList nodes = parent.getChildNodes();
         for (int i = 0; i < nodes.getLength(); i++) {
-            org.w3c.dom.Node node = nodes.item(i);
+            Node node = nodes.item(i);
             if (localName.equals(node.getLocalName())) {
                 children.add(node);
             }

@@ -10,10 +10,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -71,14 +73,14 @@ class IncrementalBuildTest {
 
     /** Source files keep their modification time within a test; make sure an edit is seen as one. */
     private void touch(Path file) throws IOException {
-        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(Instant.now().plusSeconds(5)));
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(5)));
     }
 
     @Test
     void unchangedSourcesAreNeitherParsedNorRenderedAgain() {
         Site again = rebuildMatchesFullBuild();
         assertEquals(0, again.changed());
-        assertEquals(java.util.Set.of(), again.rendered());
+        assertEquals(Set.of(), again.rendered());
     }
 
     @Test
@@ -91,7 +93,7 @@ class IncrementalBuildTest {
         assertTrue(text(again, "blog/2026/third/index.html").contains("A new body."));
         // The post, its older neighbour, and the listings that show it (the fixture's page
         // template lists all posts); not the other posts, tags or blog pages.
-        assertEquals(java.util.Set.of("blog/2026/third/index.html", "blog/2026/second/index.html", "index.html",
+        assertEquals(Set.of("blog/2026/third/index.html", "blog/2026/second/index.html", "index.html",
                 "blog/index.html", "tags/b/index.html", "tags/index.html", "archive/index.html"), again.rendered());
     }
 
