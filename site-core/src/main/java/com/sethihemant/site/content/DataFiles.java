@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -59,7 +60,7 @@ public final class DataFiles {
                 problems.addAll(e.problems());
             }
         }
-        for (String declared : schemas.keySet()) {
+        for (String declared : new TreeSet<>(schemas.keySet())) {
             if (!data.containsKey(declared) && problems.stream().noneMatch(p -> folder.resolve(declared + ".yml").equals(p.file()))) {
                 problems.add(Problem.at(folder.resolve(declared + ".yml"), "is missing; site.yml declares it under"
                         + " dataFiles, so create it (an empty list is written [])"));

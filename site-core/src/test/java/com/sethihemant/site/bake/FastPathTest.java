@@ -1,10 +1,7 @@
-package com.sethihemant.site.bench;
+package com.sethihemant.site.bake;
 
 import com.sethihemant.site.FixtureSite;
-import com.sethihemant.site.bake.BakeOptions;
-import com.sethihemant.site.bake.Baker;
-import com.sethihemant.site.bake.Site;
-import com.sethihemant.site.bake.SiteSources;
+import com.sethihemant.site.bench.SyntheticSite;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
