@@ -2,6 +2,7 @@ package com.sethihemant.site.blog.ci;
 
 import com.sethihemant.site.blog.BakedSite;
 import com.sethihemant.site.cli.Main;
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -10,18 +11,26 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.nodes.Node;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static com.sethihemant.site.blog.ci.Workflow.entries;
@@ -29,6 +38,7 @@ import static com.sethihemant.site.blog.ci.Workflow.get;
 import static com.sethihemant.site.blog.ci.Workflow.text;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,7 +47,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * workflow runs it, with a stand-in for {@code gh} ({@code fixtures/link-rot/fake-gh/gh}) that
  * records each call and keeps the issue's state: open on the first failing run, update on the
  * next, close on the first passing one, and leave the issue alone when the check itself failed.
- * The reports are recorded ones of an external check, and fresh ones from {@code site check-links}.
+ * The reports are recorded ones of an external check, fresh ones from {@code site check-links}, and
+ * those of the workflow's own {@code check-links} command line run against a loopback server.
  */
 class LinkRotIssueTest {
 
@@ -46,6 +57,8 @@ class LinkRotIssueTest {
     private static final Path FIXTURES = ROOT.resolve("blog/src/test/fixtures/link-rot");
     private static final Path RECORDED = FIXTURES.resolve("recorded");
     private static final String RUN_URL = "https://github.com/owner/site/actions/runs/4242";
+    /** A shell word: "double-quoted" (no quote inside) or bare. */
+    private static final Pattern WORD = Pattern.compile("\"([^\"]*)\"|(\\S+)");
 
     @TempDir
     Path temp;
@@ -118,7 +131,7 @@ class LinkRotIssueTest {
             }
             // The next run's calls start afresh.
             try (Stream<Path> each = Files.walk(dir)) {
-                each.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                each.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }
         }
         return new Run(process.exitValue(), output, calls);
@@ -292,32 +305,181 @@ class LinkRotIssueTest {
         assertEquals(Optional.empty(), openNumber());
     }
 
+    private static Workflow.Job job(Workflow workflow, String id) {
+        return workflow.jobs().stream().filter(job -> job.id().equals(id)).findFirst()
+                .orElseThrow(() -> new AssertionError(workflow.file().getFileName() + " has no job " + id));
+    }
+
+    /** A job's env: merged with a step's, the step's winning, as GitHub does. */
+    private static Map<String, String> env(Workflow.Job job, Node step) {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (Node node : step == null ? List.of(job.body()) : List.of(job.body(), step)) {
+            get(node, "env").ifPresent(map -> entries(map).forEach(t ->
+                    env.put(text(t.getKeyNode()).orElse(""), text(t.getValueNode()).orElse(""))));
+        }
+        return env;
+    }
+
+    private static Node step(Workflow.Job job, String what, Predicate<Node> which) {
+        List<Node> steps = job.steps().stream().filter(which).toList();
+        assertEquals(1, steps.size(), "job " + job.id() + " has one step that " + what);
+        return steps.get(0);
+    }
+
+    private static Node stepUsing(Workflow.Job job, String action) {
+        return step(job, "uses " + action, s -> text(s, "uses").filter(u -> u.startsWith(action + "@")).isPresent());
+    }
+
+    /**
+     * links.yml hands the script what it needs across its two jobs: the check's exit code as a
+     * job output, its Markdown report through the link-report artifact, landing where REPORT_MD
+     * says, and a token and the repository for gh.
+     */
     @Test
     void theWorkflowGivesTheScriptWhatItNeeds() throws Exception {
         Workflow links = Workflow.read(ROOT.resolve(".github/workflows/links.yml"));
-        Workflow.Job check = links.jobs().stream().filter(job -> job.id().equals("check")).findFirst().orElseThrow();
-        List<Node> steps = check.steps().stream()
-                .filter(step -> text(step, "run").filter(run -> run.contains("scripts/link-rot-issue.sh")).isPresent())
-                .toList();
-        assertEquals(1, steps.size(), "links.yml runs scripts/link-rot-issue.sh once");
-        Node step = steps.get(0);
-        Map<String, String> env = new LinkedHashMap<>();
-        get(check.body(), "env").ifPresent(node -> entries(node).forEach(t ->
-                env.put(text(t.getKeyNode()).orElse(""), text(t.getValueNode()).orElse(""))));
-        get(step, "env").ifPresent(node -> entries(node).forEach(t ->
-                env.put(text(t.getKeyNode()).orElse(""), text(t.getValueNode()).orElse(""))));
+        Workflow.Job check = job(links, "check");
+        Workflow.Job issue = job(links, "issue");
+        Node script = step(issue, "runs scripts/link-rot-issue.sh",
+                s -> text(s, "run").filter(run -> run.contains("scripts/link-rot-issue.sh")).isPresent());
+        Map<String, String> env = env(issue, script);
+        Node checkStep = step(check, "has id check", s -> text(s, "id").filter("check"::equals).isPresent());
+        Node upload = stepUsing(check, "actions/upload-artifact");
+        Node download = stepUsing(issue, "actions/download-artifact");
+        String reportMd = env.getOrDefault("REPORT_MD", "");
+        List<String> uploaded = get(upload, "with").flatMap(with -> text(with, "path")).orElse("").lines()
+                .map(String::strip).filter(line -> !line.isEmpty()).toList();
+        Path downloadedInto = Path.of(get(download, "with").flatMap(with -> text(with, "path")).orElse("."));
         assertAll(
                 () -> assertEquals(Optional.of("scripts/link-rot-issue.sh \"$EXIT_CODE\" \"$REPORT_MD\" \"$RUN_URL\""),
-                        text(step, "run").map(String::strip)),
-                () -> assertEquals("${{ steps.check.outputs.exit-code }}", env.get("EXIT_CODE")),
-                () -> assertEquals("blog/target/links.md", env.get("REPORT_MD")),
+                        text(script, "run").map(String::strip)),
+                () -> assertEquals(Optional.of("check"), get(issue.body(), "needs").flatMap(Workflow::text)),
+                // The exit code travels as the check job's output of the check step's output.
+                () -> assertEquals("${{ needs.check.outputs.exit-code }}", env.get("EXIT_CODE")),
+                () -> assertEquals(Optional.of("${{ steps.check.outputs.exit-code }}"),
+                        get(check.body(), "outputs").flatMap(outputs -> text(outputs, "exit-code"))),
+                () -> assertTrue(text(checkStep, "run").orElse("").contains("echo \"exit-code=$code\" >> \"$GITHUB_OUTPUT\""),
+                        "the check step records its exit code"),
+                // Broken links fail the check job; the issue job must run then too, but not on a cancelled run.
+                () -> assertTrue(text(issue.body(), "if").filter(c -> c.contains("!cancelled()")
+                        && c.contains("needs.check.outputs.exit-code == '1'")).isPresent(), text(issue.body(), "if").toString()),
+                // The report: written by the check step, uploaded, downloaded to where the script reads it.
+                () -> assertEquals("blog/target/links.md", reportMd),
+                () -> assertEquals(reportMd, env(check, null).get("REPORT_MD")),
+                () -> assertTrue(text(checkStep, "run").orElse("").contains("--markdown \"$REPORT_MD\""), "no --markdown \"$REPORT_MD\""),
+                () -> assertTrue(uploaded.contains(reportMd), "link-report holds " + uploaded),
+                () -> assertEquals(get(upload, "with").flatMap(with -> text(with, "name")),
+                        get(download, "with").flatMap(with -> text(with, "name"))),
+                // upload-artifact stores paths below their common folder; every path here is in one.
+                () -> assertEquals(List.of(downloadedInto), uploaded.stream().map(path -> Path.of(path).getParent()).distinct().toList()),
                 () -> assertTrue(env.getOrDefault("RUN_URL", "").endsWith("/actions/runs/${{ github.run_id }}"), env.toString()),
-                // gh needs a token and the repository.
+                // gh needs a token and the repository; only the issue job may write issues.
                 () -> assertEquals("${{ github.token }}", env.get("GH_TOKEN")),
                 () -> assertEquals("${{ github.repository }}", env.get("GH_REPO")),
-                // The step that writes the report must be the one the script's input comes from.
-                () -> assertTrue(check.steps().stream().anyMatch(s -> text(s, "id").filter("check"::equals).isPresent()
-                        && text(s, "run").filter(r -> r.contains("--markdown \"$REPORT_MD\"")).isPresent()),
-                        "no step with id check writes --markdown \"$REPORT_MD\""));
+                () -> assertEquals(List.of("issues: write"), WorkflowRules.writes(links, issue)),
+                () -> assertEquals(List.of(), WorkflowRules.writes(links, check)));
+    }
+
+    /** The words of the workflow's {@code ./site check-links} command, as bash would split them. */
+    private static List<String> checkLinksCommand(Workflow.Job check) {
+        String run = text(step(check, "has id check", s -> text(s, "id").filter("check"::equals).isPresent()), "run")
+                .orElseThrow().replace("\\\n", " ");
+        String line = run.lines().map(String::strip).filter(l -> l.startsWith("./site check-links ")).findFirst()
+                .orElseThrow(() -> new AssertionError("the check step runs no ./site check-links: " + run));
+        List<String> words = new ArrayList<>();
+        Matcher word = WORD.matcher(line);
+        while (word.find()) {
+            words.add(word.group(1) != null ? word.group(1) : word.group(2));
+        }
+        return words;
+    }
+
+    /**
+     * The check exactly as links.yml runs it (its own command line, read from the workflow) on a
+     * small site whose external links go to a loopback server, then the script on its exit code
+     * and report: a 404 opens the issue, and once the publisher serves the file again, the next
+     * week's check closes it. Only the site, the policy (the real one skips loopback addresses)
+     * and the folders are swapped in.
+     */
+    @Test
+    void theWorkflowsOwnCheckOpensAndClosesTheIssue() throws Exception {
+        Workflow links = Workflow.read(ROOT.resolve(".github/workflows/links.yml"));
+        Workflow.Job check = job(links, "check");
+        Map<String, String> jobEnv = env(check, null);
+        AtomicInteger paperStatus = new AtomicInteger(404);
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        Map<String, IntSupplier> routes = Map.of(
+                "/papers/dynamo.pdf", () -> 200,
+                "/papers/gfs.pdf", paperStatus::get,
+                "/in/hemantsethi/", () -> 999);
+        server.createContext("/", exchange -> {
+            int status = routes.getOrDefault(exchange.getRequestURI().getPath(), () -> 404).getAsInt();
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String origin = "http://127.0.0.1:" + server.getAddress().getPort();
+            Path site = Files.createDirectories(temp.resolve("site"));
+            Files.writeString(site.resolve("index.html"), """
+                    <!DOCTYPE html>
+                    <html lang="en"><head><meta charset="utf-8"><title>Reading</title></head>
+                    <body><main><h1>Reading</h1>
+                    <p><a href="ORIGIN/papers/dynamo.pdf">Dynamo</a> and <a href="ORIGIN/papers/gfs.pdf">GFS</a>.</p>
+                    <p><a href="ORIGIN/in/hemantsethi/">LinkedIn</a></p>
+                    </main></body></html>
+                    """.replace("ORIGIN", origin));
+            Path policy = Files.writeString(temp.resolve("links.yml"), "check:\n  retries: 0\ndefaults:\n  interval: 0ms\n");
+            Path home = temp.resolve("home");
+
+            List<String> command = checkLinksCommand(check);
+            assertEquals(List.of("./site", "check-links"), command.subList(0, 2));
+            List<String> args = new ArrayList<>(List.of("check-links"));
+            for (int i = 2; i < command.size(); i++) {
+                String word = command.get(i)
+                        .replace("$HOME", home.toString())
+                        .replace("$REPORT_JSON", jobEnv.getOrDefault("REPORT_JSON", "$REPORT_JSON"))
+                        .replace("$REPORT_MD", jobEnv.getOrDefault("REPORT_MD", "$REPORT_MD"));
+                assertFalse(word.contains("$"), "a variable the test does not know: " + command.get(i));
+                String previous = args.isEmpty() ? "" : args.get(args.size() - 1);
+                if (i == 2) {
+                    assertEquals("blog/target/site", word, "the baked site the build step wrote");
+                    word = site.toString();
+                } else if (previous.equals("--config")) {
+                    assertTrue(Files.isRegularFile(ROOT.resolve(word)), "the workflow's policy " + word + " exists");
+                    word = policy.toString();
+                } else if (!word.startsWith("-") && !word.startsWith("https://") && !Path.of(word).isAbsolute()) {
+                    // The workflow runs at the repository's root; here the temporary folder stands in for it.
+                    word = temp.resolve(word).toString();
+                }
+                args.add(word);
+            }
+            assertTrue(args.contains("--external"), "the weekly check is the external one: " + command);
+            // Run inside GitHub Actions (build.yml), annotations would mark this fixture as the site's problem.
+            args.add("--annotations=false");
+            Path reportMd = temp.resolve(jobEnv.get("REPORT_MD"));
+
+            String code = Integer.toString(Main.run(args.toArray(String[]::new)));
+            assertNotEquals("2", code, "check-links refuses links.yml's command line (exit code 2: usage): " + args);
+            assertEquals("1", code, "a 404 is a broken link");
+            Run opened = run(code, reportMd);
+            assertEquals(0, opened.exitCode(), opened.output());
+            assertEquals(List.of("issue list", "label create", "issue create"), opened.commands());
+            String body = opened.call("issue create").body();
+            assertAll(
+                    () -> assertTrue(body.startsWith(Files.readString(reportMd)), body),
+                    () -> assertTrue(body.contains(origin + "/papers/gfs.pdf"), body),
+                    () -> assertTrue(Files.isRegularFile(temp.resolve(jobEnv.get("REPORT_JSON"))), "no JSON report"));
+
+            paperStatus.set(200);
+            code = Integer.toString(Main.run(args.toArray(String[]::new)));
+            assertEquals("0", code, "a blocked link (999) is a warning, not rot");
+            Run closed = run(code, reportMd);
+            assertEquals(0, closed.exitCode(), closed.output());
+            assertEquals(List.of("issue list", "issue close"), closed.commands());
+            assertEquals(Optional.empty(), openNumber());
+        } finally {
+            server.stop(0);
+        }
     }
 }

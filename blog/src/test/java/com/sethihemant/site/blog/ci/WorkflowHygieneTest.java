@@ -10,6 +10,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -50,6 +51,18 @@ class WorkflowHygieneTest {
     }
 
     @Test
+    void theRepositoryHasJobsWithAWritingTokenForTheIsolationRuleToCheck() throws Exception {
+        // build.yml's deploy and links.yml's issue: were there none, the isolation rule would check nothing.
+        List<String> writing = new ArrayList<>();
+        for (Path file : workflows()) {
+            Workflow workflow = Workflow.read(file);
+            workflow.jobs().stream().filter(job -> !WorkflowRules.writes(workflow, job).isEmpty())
+                    .forEach(job -> writing.add(file.getFileName() + ":" + job.id()));
+        }
+        assertEquals(List.of("build.yml:deploy", "links.yml:issue"), writing);
+    }
+
+    @Test
     void aWorkflowUsingWhatTheRulesAllowPasses() {
         assertEquals(List.of(), WorkflowRules.check(FIXTURES.resolve("good.yml")).stream().map(Violation::toString).toList());
     }
@@ -60,11 +73,14 @@ class WorkflowHygieneTest {
                 Arguments.of("bad-permissions-write.yml", List.of("permissions@5", "permissions@7", "permissions@17")),
                 Arguments.of("bad-permissions-write-all.yml", List.of("permissions@4")),
                 Arguments.of("bad-timeout.yml", List.of("timeout@13")),
-                Arguments.of("bad-unpinned.yml", List.of("pinned@12", "pinned@13", "pinned@14", "pinned@15", "pinned@17")),
+                Arguments.of("bad-unpinned.yml",
+                        List.of("pinned@13", "pinned@14", "pinned@15", "pinned@16", "pinned@17", "pinned@19")),
                 Arguments.of("bad-injection.yml", List.of("injection@15", "injection@17", "injection@19", "injection@24")),
                 Arguments.of("bad-concurrency.yml", List.of("concurrency@8", "concurrency@23")),
+                Arguments.of("bad-concurrency-workflow.yml", List.of("concurrency@9")),
                 Arguments.of("bad-trigger.yml", List.of("trigger@5", "trigger@6")),
                 Arguments.of("bad-checkout.yml", List.of("checkout@11", "checkout@12")),
+                Arguments.of("bad-isolation.yml", List.of("isolation@16", "isolation@17", "isolation@19", "isolation@22")),
                 Arguments.of("bad-yaml.yml", List.of("yaml@7")));
     }
 
@@ -88,10 +104,12 @@ class WorkflowHygieneTest {
                         + " code; pass it through env: (NAME: ${{ ... }}) and use \"$NAME\"", injection.get(0)),
                 () -> assertTrue(injection.get(1).contains("text in github.head_ref could run"), injection.get(1)),
                 () -> assertTrue(injection.get(3).contains("into the script script"), injection.get(3)),
-                () -> assertEquals("bad-unpinned.yml:12: [pinned] actions/setup-java@v5 is not pinned to a commit: a tag"
-                        + " or branch can be moved to other code; use actions/setup-java@<the release's full commit SHA>"
-                        + " # vX.Y.Z", unpinned.get(0)),
-                () -> assertTrue(unpinned.get(2).contains("has no version comment"), unpinned.get(2)));
+                () -> assertEquals("bad-unpinned.yml:13: [pinned] actions/setup-java@v5 is not pinned to a release: a"
+                        + " major tag or a branch moves to other code; use actions/setup-java@<the release's full commit"
+                        + " SHA> # vX.Y.Z", unpinned.get(0)),
+                () -> assertTrue(unpinned.get(2).contains("has no version comment"), unpinned.get(2)),
+                () -> assertTrue(unpinned.get(4).contains("someone/tagged-action@v1.2.3 is pinned to a release tag")
+                        && unpinned.get(4).endsWith("say so on the line: # tag: <why>"), unpinned.get(4)));
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,20 +30,29 @@ import static com.sethihemant.site.blog.ci.Workflow.text;
  *     {@code none} per scope); a job that must write says so itself, scope by scope;</li>
  * <li>{@code timeout}: every job has {@code timeout-minutes}, so a hung step cannot hold a runner
  *     for GitHub's default of six hours;</li>
- * <li>{@code pinned}: every action outside this repository is pinned to a full commit SHA, with
- *     the release's version in a comment beside it (what Dependabot updates); a Docker image to
- *     its digest;</li>
+ * <li>{@code pinned}: every action outside this repository is pinned to a release: to the full
+ *     commit SHA of that release, with its version in a comment beside it (what Dependabot
+ *     updates), or, only where that commit could not be verified from the action's own
+ *     repository, to the exact release tag ({@code @v1.2.3}) with a comment that says so
+ *     ({@code # tag: why}); never a moving major tag or a branch. A Docker image to its digest;</li>
  * <li>{@code injection}: a {@code run:} script (or an {@code actions/github-script} script)
  *     expands no value an outsider can choose, such as {@code github.event.*},
  *     {@code github.head_ref}, step outputs or inputs: those go through {@code env:} and are
  *     read as shell variables. Only values GitHub itself makes up (run id, repository, SHA...)
  *     may be expanded;</li>
  * <li>{@code concurrency}: a job that can write (any {@code write} permission) runs in a
- *     concurrency group that does not cancel it mid-way, so two runs cannot race;</li>
+ *     concurrency group, its own or the workflow's, and neither cancels it mid-way, so two runs
+ *     cannot race;</li>
  * <li>{@code trigger}: no {@code pull_request_target} or {@code workflow_run}, which run with
  *     a writing token in reach of a fork's code;</li>
  * <li>{@code checkout}: {@code actions/checkout} does not leave the token in {@code .git/config}
- *     ({@code persist-credentials: false}); nothing here pushes.</li>
+ *     ({@code persist-credentials: false}); nothing here pushes;</li>
+ * <li>{@code isolation}: a job with a writing token runs only what needs it: the repository's
+ *     scripts in {@link #WRITING_JOB_RUNS}, each alone in its step, and the actions in
+ *     {@link #WRITING_JOB_USES} that fetch its input or publish. The build runs code from Maven
+ *     Central, npm and the site itself, and any step of it could leave something behind (a
+ *     changed script, a program on the PATH) for a later step of its job; so it runs in a
+ *     read-only job and hands its results over as artifacts.</li>
  * </ul>
  */
 final class WorkflowRules {
@@ -52,6 +62,10 @@ final class WorkflowRules {
     private static final Pattern DIGEST_PIN = Pattern.compile("docker://[^@\\s]+@sha256:[0-9a-f]{64}");
     /** The comment Dependabot keeps in step with the SHA: {@code # v4.2.2} (or {@code # 4.2.2}). */
     private static final Pattern VERSION_COMMENT = Pattern.compile("\\s#\\s*v?\\d+(\\.\\d+)*\\b");
+    /** An exact release tag, {@code owner/repo@v4.2.2}: not a moving major tag such as {@code @v4}. */
+    private static final Pattern TAG_PIN = Pattern.compile("[\\w.-]+/[\\w.-]+(/[\\w./-]+)?@v?\\d+\\.\\d+\\.\\d+");
+    /** What a tag pin says beside it: {@code # tag: why its commit is not pinned}. */
+    private static final Pattern TAG_COMMENT = Pattern.compile("\\s#\\s*tag:\\s*\\S");
     private static final Pattern EXPRESSION = Pattern.compile("\\$\\{\\{(.*?)}}", Pattern.DOTALL);
     private static final Pattern STRING_LITERAL = Pattern.compile("'(?:[^']|'')*'");
     /** A context reference: {@code github.event.issue.title}, {@code steps.x.outputs['y']}. */
@@ -69,6 +83,11 @@ final class WorkflowRules {
             "github.event_name", "github.job", "github.action_path", "runner.os", "runner.arch", "runner.temp",
             "runner.tool_cache");
     private static final Set<String> RISKY_TRIGGERS = Set.of("pull_request_target", "workflow_run");
+    /** What a step of a writing job may run: this repository's scripts that need the token. */
+    static final Set<String> WRITING_JOB_RUNS = Set.of("scripts/link-rot-issue.sh");
+    /** What a step of a writing job may use: a checkout of those scripts, the build's artifacts, the deploy. */
+    static final Set<String> WRITING_JOB_USES = Set.of("actions/checkout", "actions/download-artifact",
+            "actions/deploy-pages");
 
     private WorkflowRules() {
     }
@@ -88,6 +107,7 @@ final class WorkflowRules {
             jobPermissions(workflow, job, found);
             timeout(workflow, job, found);
             concurrency(workflow, job, found);
+            isolation(workflow, job, found);
             text(job.body(), "uses").ifPresent(uses ->
                     pinned(workflow, get(job.body(), "uses").orElseThrow(), uses, found));
             for (Node step : job.steps()) {
@@ -174,7 +194,7 @@ final class WorkflowRules {
     }
 
     /** The scopes a job may write, from its own permissions or, without them, the workflow's. */
-    private static List<String> writes(Workflow workflow, Workflow.Job job) {
+    static List<String> writes(Workflow workflow, Workflow.Job job) {
         Node permissions = get(job.body(), "permissions").or(() -> get(workflow.root(), "permissions")).orElse(null);
         if (permissions == null) {
             // The permissions rule reports that already: the default token is the problem there.
@@ -197,17 +217,52 @@ final class WorkflowRules {
         if (writes.isEmpty()) {
             return;
         }
-        Optional<Node> concurrency = get(job.body(), "concurrency").or(() -> get(workflow.root(), "concurrency"));
-        if (concurrency.isEmpty()) {
+        Optional<Node> own = get(job.body(), "concurrency");
+        Optional<Node> workflowWide = get(workflow.root(), "concurrency");
+        if (own.isEmpty() && workflowWide.isEmpty()) {
             found.add(new Violation(workflow.file(), lineOf(job.key()), "concurrency", "job " + job.id() + " writes ("
                     + String.join(", ", writes) + ") with no concurrency group, so two runs would race; add "
                     + "concurrency: {group: <name>, cancel-in-progress: false}"));
             return;
         }
-        get(concurrency.get(), "cancel-in-progress").filter(v -> text(v).filter("true"::equals).isPresent())
-                .ifPresent(cancel -> found.add(new Violation(workflow.file(), lineOf(cancel), "concurrency", "job "
-                        + job.id() + " writes (" + String.join(", ", writes) + ") but a newer run cancels it mid-way, "
-                        + "which can leave its work half done; set cancel-in-progress: false")));
+        // A newer run in the workflow's group cancels the whole older run, this job included,
+        // whatever the job's own group says; an expression is taken as written for the events it allows.
+        for (Optional<Node> concurrency : List.of(own, workflowWide)) {
+            concurrency.flatMap(c -> get(c, "cancel-in-progress")).filter(v -> text(v).filter("true"::equals).isPresent())
+                    .ifPresent(cancel -> found.add(new Violation(workflow.file(), lineOf(cancel), "concurrency", "job "
+                            + job.id() + " writes (" + String.join(", ", writes) + ") but a newer run cancels it "
+                            + "mid-way, which can leave its work half done; set cancel-in-progress: false (or an "
+                            + "expression that is false for the events that run this job)")));
+        }
+    }
+
+    private static void isolation(Workflow workflow, Workflow.Job job, List<Violation> found) {
+        List<String> writes = writes(workflow, job);
+        if (writes.isEmpty()) {
+            return;
+        }
+        String what = "job " + job.id() + " writes (" + String.join(", ", writes) + ")";
+        String remedy = "; build in a read-only job and hand the results over as an artifact (a writing job runs only "
+                + String.join(", ", new TreeSet<>(WRITING_JOB_RUNS)) + " and uses only "
+                + String.join(", ", new TreeSet<>(WRITING_JOB_USES)) + ")";
+        for (Node step : job.steps()) {
+            get(step, "run").ifPresent(run -> {
+                String script = text(run).map(String::strip).orElse("");
+                boolean allowed = !script.contains("\n") && WRITING_JOB_RUNS.stream()
+                        .anyMatch(name -> script.equals(name) || script.startsWith(name + " "));
+                if (!allowed) {
+                    found.add(new Violation(workflow.file(), lineOf(run), "isolation", what + " and runs "
+                            + script.lines().findFirst().orElse("") + (script.contains("\n") ? " ..." : "") + remedy));
+                }
+            });
+            get(step, "uses").ifPresent(uses -> {
+                String action = text(uses).orElse("").split("@", 2)[0];
+                if (!WRITING_JOB_USES.contains(action)) {
+                    found.add(new Violation(workflow.file(), lineOf(uses), "isolation", what + " and uses " + action
+                            + remedy));
+                }
+            });
+        }
     }
 
     private static void pinned(Workflow workflow, Node node, String uses, List<Violation> found) {
@@ -222,15 +277,25 @@ final class WorkflowRules {
             }
             return;
         }
-        if (!COMMIT_PIN.matcher(uses).matches()) {
-            String name = uses.contains("@") ? uses.substring(0, uses.indexOf('@')) : uses;
-            found.add(new Violation(workflow.file(), line, "pinned", uses + " is not pinned to a commit: a tag or "
-                    + "branch can be moved to other code; use " + name + "@<the release's full commit SHA> # vX.Y.Z"));
-            return;
-        }
         String raw = workflow.line(line);
         int at = raw.indexOf(uses);
-        if (at < 0 || !VERSION_COMMENT.matcher(raw.substring(at + uses.length())).lookingAt()) {
+        String after = at < 0 ? "" : raw.substring(at + uses.length());
+        String name = uses.contains("@") ? uses.substring(0, uses.indexOf('@')) : uses;
+        if (TAG_PIN.matcher(uses).matches()) {
+            if (!TAG_COMMENT.matcher(after).lookingAt()) {
+                found.add(new Violation(workflow.file(), line, "pinned", uses + " is pinned to a release tag, which "
+                        + "can be moved to other code; use " + name + "@<the release's full commit SHA> # vX.Y.Z, or, "
+                        + "only where that commit cannot be verified from the action's own repository, say so on the "
+                        + "line: # tag: <why>"));
+            }
+            return;
+        }
+        if (!COMMIT_PIN.matcher(uses).matches()) {
+            found.add(new Violation(workflow.file(), line, "pinned", uses + " is not pinned to a release: a major "
+                    + "tag or a branch moves to other code; use " + name + "@<the release's full commit SHA> # vX.Y.Z"));
+            return;
+        }
+        if (!VERSION_COMMENT.matcher(after).lookingAt()) {
             found.add(new Violation(workflow.file(), line, "pinned", uses + " has no version comment; add "
                     + "# vX.Y.Z (the release that commit is) on the same line, for readers and for Dependabot"));
         }
