@@ -51,8 +51,8 @@ class WorkflowHygieneTest {
     }
 
     @Test
-    void theRepositoryHasJobsWithAWritingTokenForTheIsolationRuleToCheck() throws Exception {
-        // build.yml's deploy and links.yml's issue: were there none, the isolation rule would check nothing.
+    void theOnlyJobsWithAWritingTokenAreTheDeployAndTheLinkRotIssue() throws Exception {
+        // A new one is a change to review, not to slip in; and with none, the isolation rule would check nothing.
         List<String> writing = new ArrayList<>();
         for (Path file : workflows()) {
             Workflow workflow = Workflow.read(file);
@@ -80,7 +80,8 @@ class WorkflowHygieneTest {
                 Arguments.of("bad-concurrency-workflow.yml", List.of("concurrency@9")),
                 Arguments.of("bad-trigger.yml", List.of("trigger@5", "trigger@6")),
                 Arguments.of("bad-checkout.yml", List.of("checkout@11", "checkout@12")),
-                Arguments.of("bad-isolation.yml", List.of("isolation@16", "isolation@17", "isolation@19", "isolation@22")),
+                Arguments.of("bad-isolation.yml",
+                        List.of("isolation@16", "isolation@17", "isolation@19", "isolation@22", "isolation@23")),
                 Arguments.of("bad-yaml.yml", List.of("yaml@7")));
     }
 

@@ -82,6 +82,8 @@ final class WorkflowRules {
             "github.run_id", "github.run_number", "github.run_attempt", "github.sha", "github.workspace",
             "github.event_name", "github.job", "github.action_path", "runner.os", "runner.arch", "runner.temp",
             "runner.tool_cache");
+    /** What would make a one-line script more than one command: a new line, ;, &, |, `, $(, < or >. */
+    private static final Pattern SHELL_CONTROL = Pattern.compile("[\\n;&|`<>]|\\$\\(");
     private static final Set<String> RISKY_TRIGGERS = Set.of("pull_request_target", "workflow_run");
     /** What a step of a writing job may run: this repository's scripts that need the token. */
     static final Set<String> WRITING_JOB_RUNS = Set.of("scripts/link-rot-issue.sh");
@@ -248,7 +250,8 @@ final class WorkflowRules {
         for (Node step : job.steps()) {
             get(step, "run").ifPresent(run -> {
                 String script = text(run).map(String::strip).orElse("");
-                boolean allowed = !script.contains("\n") && WRITING_JOB_RUNS.stream()
+                // The script alone: no second command after it, no pipe, no substitution, no redirect.
+                boolean allowed = !SHELL_CONTROL.matcher(script).find() && WRITING_JOB_RUNS.stream()
                         .anyMatch(name -> script.equals(name) || script.startsWith(name + " "));
                 if (!allowed) {
                     found.add(new Violation(workflow.file(), lineOf(run), "isolation", what + " and runs "
