@@ -312,7 +312,9 @@ public final class Baker {
             return new Parsed(stamp, digest, previous.document(), false, false);
         }
         Document document = parser.parse(root, file, types);
-        boolean includes = new String(bytes, StandardCharsets.UTF_8).contains("include::");
+        // A source that reads other files (an include, a chart's data) is parsed again every build.
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        boolean includes = text.contains("include::") || com.sethihemant.site.figures.Figures.readsOtherFiles(text);
         return new Parsed(stamp, digest, document, includes, true);
     }
 

@@ -55,7 +55,7 @@ final class BakeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path target = output != null ? output : source.defaultOutput("site");
-        try (ContentParser parser = new ContentParser()) {
+        try (ContentParser parser = new ContentParser(source.figureCache())) {
             BakeResult result = new Baker(parser, Clock.systemUTC(), Runtime.getRuntime().availableProcessors(),
                     source.templateCache())
                     .bake(source.sources(), target, editUrl == null || editUrl.isEmpty() ? options() : options().withEditUrl(editUrl));
