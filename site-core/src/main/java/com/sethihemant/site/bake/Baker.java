@@ -315,7 +315,10 @@ public final class Baker {
         // A source that reads other files (an include, a chart's data) is parsed again every build.
         String text = new String(bytes, StandardCharsets.UTF_8);
         boolean includes = text.contains("include::") || com.sethihemant.site.figures.Figures.readsOtherFiles(text);
-        return new Parsed(stamp, digest, document, includes, true);
+        // Its pages are fingerprinted by this digest: for such a source it must also cover what the
+        // other files made of it, or a page would not be rendered again when only they changed.
+        String covering = includes ? digest + Fingerprint.sha256(document.bodyHtml().getBytes(StandardCharsets.UTF_8)) : digest;
+        return new Parsed(stamp, covering, document, includes, true);
     }
 
     /**

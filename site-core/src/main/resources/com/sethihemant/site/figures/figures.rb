@@ -16,6 +16,7 @@ module SiteFigures
     include Asciidoctor::Logging
     register_for 'html5'
 
+    LOAD_LOCK = Mutex.new
     DELIMITERS = { 'latexmath' => ['\[', '\]'], 'asciimath' => ['\$', '\$'] }
     # Blank lines separate the equations of an AsciiMath block, as Asciidoctor's converter has it.
     EQUATION_BREAK = /[ \t]*\n(?:[ \t]*\n)+[ \t]*/
@@ -62,8 +63,9 @@ module SiteFigures
 
     def formula notation, text, display, location, line
       result = SiteFigures.math.render(notation, text, display) do |source|
-        # Loaded on the first AsciiMath formula, not at boot: most pages have none.
-        require 'asciimath' unless defined? ::AsciiMath::Parser
+        # Loaded on the first AsciiMath formula, not at boot: most pages have none. Under a lock,
+        # as other threads must not use the gem while one of them is still loading it.
+        LOAD_LOCK.synchronize { require 'asciimath' }
         ::AsciiMath.parse(source).to_mathml
       end
       return result.mathml if result.mathml
