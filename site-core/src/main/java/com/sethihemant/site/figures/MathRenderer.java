@@ -6,6 +6,7 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
 import org.jsoup.parser.Parser;
 
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -85,10 +86,63 @@ public final class MathRenderer implements AutoCloseable {
             semantics.unwrap();
         }
         math.removeAttr("xmlns");
+        alignColumns(math);
+        groupScripts(math);
         if (display) {
             math.attr("display", "block");
         }
         return math.outerHtml();
+    }
+
+    /**
+     * MathML Core, which Chromium implements, has no {@code columnalign} or {@code columnspacing}:
+     * there every cell of {@code aligned} would be centred and padded, and the equals signs of its
+     * rows would not line up. Each cell that KaTeX aligns left or right gets a class the theme's
+     * stylesheet aligns ({@code ml}, {@code mr}), and a table without space between its columns a
+     * class that removes the cells' padding ({@code m0}); the attributes stay for Firefox and Safari.
+     */
+    private static void alignColumns(Element math) {
+        for (Element table : math.select("mtable[columnalign]")) {
+            String[] aligns = table.attr("columnalign").strip().split("\\s+");
+            if (table.attr("columnspacing").matches("0(\\.0+)?(em|ex|px)?")) {
+                table.addClass("m0");
+            }
+            for (Element row : table.children()) {
+                int column = 0;
+                for (Element cell : row.children()) {
+                    if (!cell.nameIs("mtd")) {
+                        continue;
+                    }
+                    String align = aligns[Math.min(column++, aligns.length - 1)];
+                    if (cell.hasAttr("columnalign")) {
+                        align = cell.attr("columnalign");
+                    }
+                    if (align.equals("left")) {
+                        cell.addClass("ml");
+                    } else if (align.equals("right")) {
+                        cell.addClass("mr");
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * KaTeX writes an operator name in a script ({@code r_{\max}}) as two elements, the name and
+     * an invisible function application, straight into {@code msub}, which takes exactly a base
+     * and a script: they are grouped in an {@code mrow}, as MathML requires and the validator checks.
+     */
+    private static void groupScripts(Element math) {
+        for (Element script : math.select("msub, msup, munder, mover")) {
+            List<Element> children = script.children();
+            if (children.size() > 2) {
+                Element row = new Element("mrow");
+                for (Element extra : List.copyOf(children.subList(1, children.size()))) {
+                    row.appendChild(extra);
+                }
+                script.appendChild(row);
+            }
+        }
     }
 
     /** Starts KaTeX now rather than on the first formula that is not cached. */

@@ -46,6 +46,17 @@ class MathTest {
     }
 
     @Test
+    void everyScriptHasExactlyABaseAndAScript() {
+        Document body = posts.body("scripts", "Peak latexmath:[r_{\\max} = \\lim_{n \\to \\infty} r_n^{\\sup}].\n");
+        Element math = body.expectFirst("p > math");
+        assertFalse(math.select("msub").isEmpty(), math::outerHtml);
+        for (Element script : math.select("msub, msup, munder, mover")) {
+            assertEquals(2, script.childrenSize(), script::outerHtml);
+        }
+        assertEquals("max", math.expectFirst("msub > mrow > mi").text(), "the operator name is the subscript");
+    }
+
+    @Test
     void theStemAttributeChoosesLatexForStemMacros() {
         Document body = posts.body("latex-default", ":stem: latexmath\n\nInline stem:[\\sqrt{x}].\n");
         assertNotNull(body.selectFirst("math msqrt"), body::html);
@@ -76,6 +87,9 @@ class MathTest {
                 () -> assertEquals("Throughput", latex.expectFirst("> .title").text()),
                 () -> assertEquals("block", latex.expectFirst("math").attr("display")),
                 () -> assertNotNull(latex.selectFirst("math mtable mtr"), "aligned rows"),
+                // Chromium ignores columnalign: the stylesheet aligns these classes instead.
+                () -> assertEquals(List.of("mr", "ml", "mr", "ml"), latex.select("mtable.m0 > mtr > mtd").eachAttr("class"),
+                        "the right-hand sides line up at their equals signs"),
                 () -> assertNotNull(latex.selectFirst("munderover, msubsup, munder"), "the sum's limits"),
                 () -> assertTrue(latex.text().contains("GiB"), latex.text()),
                 () -> assertEquals(2, ascii.size(), "an AsciiMath block's blank line separates two equations"),
