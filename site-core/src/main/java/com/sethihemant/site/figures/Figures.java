@@ -7,7 +7,17 @@ import org.jruby.Ruby;
 import org.jruby.RubyModule;
 import org.jruby.javasupport.JavaUtil;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Diagrams, math and charts for one Asciidoctor instance: {@link #register} adds the
@@ -27,6 +37,8 @@ public final class Figures implements AutoCloseable {
     /** The block macro of a chart. */
     public static final String CHART = "chart";
     private static final List<String> KINDS = List.of(PLANTUML, CHART, "latexmath", "asciimath");
+    /** A chart macro at the start of a line, as block macros are written, and its target. */
+    private static final Pattern CHART_LINE = Pattern.compile("^[ \\t]*" + CHART + "::([^\\[\\n]*)\\[", Pattern.MULTILINE);
     private static final String CONVERTER = "uri:classloader:/com/sethihemant/site/figures/figures.rb";
 
     private final FigureCache cache;
@@ -66,11 +78,46 @@ public final class Figures implements AutoCloseable {
     }
 
     /**
-     * Whether an AsciiDoc source reads other files for its figures (a chart's data): such a
-     * source must be parsed again on every build, as one with an {@code include::} is.
+     * A digest of the data files that {@code source}'s charts read, resolved as the chart macro
+     * resolves them (beside {@code file}), so that a build can tell when only a data file changed
+     * without parsing the source again: {@code ""} for a source without charts, {@code null} when a
+     * chart names its file through an attribute ({@code chart::{data}[...]}), which only parsing
+     * resolves. A file that is missing counts as such (the parse reports it). Lines that only look
+     * like a chart, in a listing, count too: a needless digest costs nothing.
      */
-    public static boolean readsOtherFiles(String source) {
-        return source.contains(CHART + "::");
+    public static String dataDigest(Path file, String source) {
+        if (!source.contains(CHART + "::")) {
+            return "";
+        }
+        Matcher chart = CHART_LINE.matcher(source);
+        MessageDigest digest = null;
+        while (chart.find()) {
+            String target = chart.group(1);
+            if (target.contains("{")) {
+                return null;
+            }
+            if (digest == null) {
+                digest = sha256();
+            }
+            digest.update((target + "\n").getBytes(StandardCharsets.UTF_8));
+            Path data = file.toAbsolutePath().getParent().resolve(target).normalize();
+            try {
+                byte[] bytes = Files.readAllBytes(data);
+                digest.update((bytes.length + "\n").getBytes(StandardCharsets.UTF_8));
+                digest.update(bytes);
+            } catch (IOException | InvalidPathException e) {
+                digest.update("missing\n".getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return digest == null ? "" : HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     /**

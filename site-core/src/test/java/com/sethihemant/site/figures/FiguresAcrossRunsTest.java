@@ -122,8 +122,11 @@ class FiguresAcrossRunsTest {
                 + ":jbake-date: 2026-03-01\n\n.Sweep\nchart::data.csv[x=x,y=y]\n");
         Baker baker = new Baker(FixtureSite.parser(), TODAY);
         Site before = baker.build(site.sources(), BakeOptions.PUBLISH);
+        Site unchanged = baker.build(site.sources(), BakeOptions.PUBLISH);
+        assertEquals(0, unchanged.changed(), "with neither the post nor its data changed, nothing is parsed again");
         site.write("content/blog/2026/sweep/data.csv", "x,y\n1,10\n2,20\n3,35\n");
         Site after = baker.build(site.sources(), BakeOptions.PUBLISH);
+        assertEquals(1, after.changed(), "the post whose data changed is parsed again");
         String page = new String(after.file("blog/2026/sweep/index.html"), StandardCharsets.UTF_8);
         assertNotEquals(new String(before.file("blog/2026/sweep/index.html"), StandardCharsets.UTF_8), page);
         assertTrue(Jsoup.parse(page).select("details.chart-data tbody tr").size() == 3, page);
