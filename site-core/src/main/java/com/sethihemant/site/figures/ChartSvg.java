@@ -128,7 +128,7 @@ final class ChartSvg {
     }
 
     private void grid() {
-        svg.append("<g class=\"c-grid\" stroke=\"#d9d5cb\" stroke-width=\"1\">");
+        svg.append("<g class=\"c-grid\" fill=\"none\" stroke=\"#d9d5cb\" stroke-width=\"1\">");
         StringBuilder d = new StringBuilder();
         for (double tick : yTicks.values()) {
             d.append('M').append(n(left)).append(',').append(n(py(tick))).append('H').append(n(right));
@@ -142,7 +142,7 @@ final class ChartSvg {
     }
 
     private void axes(boolean slanted) {
-        svg.append("<g class=\"c-axis\" stroke=\"#55595f\" stroke-width=\"1\"><path d=\"M").append(n(left)).append(',')
+        svg.append("<g class=\"c-axis\" fill=\"none\" stroke=\"#55595f\" stroke-width=\"1\"><path d=\"M").append(n(left)).append(',')
                 .append(n(top)).append('V').append(n(bottom)).append('H').append(n(right));
         if (spec.categorical()) {
             for (int c = 0; c < spec.categories().size(); c++) {
