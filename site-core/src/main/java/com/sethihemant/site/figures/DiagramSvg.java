@@ -45,6 +45,8 @@ final class DiagramSvg {
     private static final Set<String> BOXES = Set.of("#f1f1f1", "#e2e2f0", "#fefece", "#eeeeee");
     private static final Set<String> NOTES = Set.of("#feffdd", "#fbfb77");
     private static final int ACCENTS = 4;
+    /** The elements that lay out a run of text, the only ones that take {@code lengthAdjust}. */
+    private static final Set<String> TEXT = Set.of("text", "tspan", "textPath");
 
     private DiagramSvg() {
     }
@@ -122,6 +124,11 @@ final class DiagramSvg {
                 continue;
             }
             if (key.equals("id") && !referenced.contains(attribute.getValue())) {
+                continue;
+            }
+            // PlantUML writes lengthAdjust="spacing" (the default) on a group too, where SVG, and
+            // so the HTML validator, does not allow it.
+            if (key.equals("lengthAdjust") && !TEXT.contains(element.tagName())) {
                 continue;
             }
             keep.add(key);

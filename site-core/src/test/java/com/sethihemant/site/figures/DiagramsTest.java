@@ -49,6 +49,8 @@ class DiagramsTest {
                         "PlantUML laid it out and wrote its labels: " + svg.select("text").eachText()),
                 () -> assertEquals(List.of(), svg.select("[style]").eachAttr("style"), "no style attribute"),
                 () -> assertEquals(List.of(), svg.select("[id]").eachAttr("id"), "no ids to clash with the page's"),
+                () -> assertTrue(svg.select("[lengthadjust]").stream().allMatch(e -> e.nameIs("text") || e.nameIs("tspan")),
+                        "lengthAdjust only where SVG allows it (the HTML validator checks)"),
                 () -> assertFalse(svg.outerHtml().contains("<?"), "no processing instructions"),
                 () -> assertFalse(svg.select("text.dt").isEmpty(), "text takes the theme's colour"),
                 () -> assertFalse(svg.select(".ds").isEmpty(), "lines take the theme's colour"),
