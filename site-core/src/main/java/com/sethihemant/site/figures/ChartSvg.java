@@ -67,7 +67,10 @@ final class ChartSvg {
             labelWidth = Math.max(labelWidth, format(tick).length() * CHAR);
         }
         left = 20 + 10 + labelWidth + 8;
-        right = WIDTH - 20;
+        // The last x label is centred on the axis' end: leave room for its right half.
+        double lastLabel = xTicks == null || xTicks.values().isEmpty() ? 0
+                : format(xTicks.values().get(xTicks.values().size() - 1)).length() * CHAR;
+        right = WIDTH - Math.max(20, lastLabel / 2 + 6);
         boolean slanted = spec.categorical() && spec.categories().stream()
                 .anyMatch(c -> c.length() * CHAR > (right - left) / spec.categories().size() - 6);
         double longest = spec.categorical() ? spec.categories().stream().mapToInt(String::length).max().orElse(0) * CHAR : 0;

@@ -104,10 +104,12 @@ class AccessibilityIT extends BrowserTest {
             reached.add((String) focus.get("what"));
             check(focus, problems);
         }
+        // What a closed <details> folds away is reached once the reader opens it.
         Number tabbable = (Number) browser.script("""
                 return [...document.querySelectorAll('a[href], button, summary, input, [tabindex]')]
                     .filter(el => el.tabIndex >= 0 && el.getClientRects().length > 0
-                        && getComputedStyle(el).visibility !== 'hidden').length - 1;""");
+                        && getComputedStyle(el).visibility !== 'hidden'
+                        && !el.closest('details:not([open]) > :not(summary)')).length - 1;""");
         assertEquals(tabbable.intValue(), reached.size(), "Tab reaches every control once: " + reached);
 
         // The skip link moves focus to the main content, and the next Tab stays inside it.

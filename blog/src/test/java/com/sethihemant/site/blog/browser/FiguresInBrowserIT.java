@@ -98,6 +98,27 @@ class FiguresInBrowserIT extends BrowserTest {
     }
 
     @Test
+    void everyLabelLiesInsideItsFigure() {
+        browser.open(sites.url(PAGE));
+        @SuppressWarnings("unchecked")
+        List<String> outside = (List<String>) browser.script("""
+                const outside = [];
+                for (const svg of document.querySelectorAll('.diagram svg, .chart svg')) {
+                  const frame = svg.getBoundingClientRect();
+                  for (const text of svg.querySelectorAll('text')) {
+                    const box = text.getBoundingClientRect();
+                    if (box.left < frame.left - 0.5 || box.right > frame.right + 0.5
+                        || box.top < frame.top - 0.5 || box.bottom > frame.bottom + 0.5) {
+                      outside.push(text.textContent + ' in ' + (svg.getAttribute('aria-label')
+                          || svg.querySelector('title').textContent));
+                    }
+                  }
+                }
+                return outside;""");
+        assertEquals(List.of(), outside, "labels cut off at the figure's edge");
+    }
+
+    @Test
     void aChartsDataOpensAsATableAndItsRawFileDownloads() throws Exception {
         browser.open(sites.url(PAGE));
         WebElement details = browser.driver().findElement(By.cssSelector(".chart details.chart-data"));
