@@ -12,6 +12,7 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -39,7 +40,7 @@ record ChartData(String name, List<String> columns, List<Row> rows) {
 
     /** Reads {@code text}, CSV or JSON by the file's extension. */
     static ChartData read(String name, String text) {
-        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        String lower = name.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".csv")) {
             return csv(name, text);
         }

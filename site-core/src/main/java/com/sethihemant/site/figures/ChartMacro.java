@@ -11,8 +11,10 @@ import org.jsoup.Jsoup;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * {@code chart::fio-randread.csv[type=line,x=block_size,y=throughput_mib_s,series=jobs,x-scale=log2]}:
@@ -44,7 +46,7 @@ final class ChartMacro extends BlockMacroProcessor {
     public Object process(StructuralNode parent, String target, Map<String, Object> attributes) {
         // With the block's own attributes: Asciidoctor takes them back from the returned block, and
         // registers its id from them (for cross references).
-        Block block = createBlock(parent, "pass", "", new java.util.HashMap<>(attributes));
+        Block block = createBlock(parent, "pass", "", new HashMap<>(attributes));
         FigureHtml.Frame frame = FigureHtml.Frame.of(block, attributes);
         Map<String, Object> copy = new LinkedHashMap<>();
         attributes.forEach((key, value) -> {
@@ -53,7 +55,7 @@ final class ChartMacro extends BlockMacroProcessor {
             }
         });
         copy.remove("title");
-        block.setAttribute(Pending.ATTRIBUTE, new Chart(charts, target, new java.util.TreeMap<>(copy), frame), true);
+        block.setAttribute(Pending.ATTRIBUTE, new Chart(charts, target, new TreeMap<>(copy), frame), true);
         pending.set(true);
         return block;
     }

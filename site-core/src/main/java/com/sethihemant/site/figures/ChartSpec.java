@@ -1,6 +1,8 @@
 package com.sethihemant.site.figures;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * What a {@code chart::} macro asks for, checked against its data: the kind of chart, the
@@ -61,11 +64,11 @@ record ChartSpec(Type type, Axis x, Axis y, String range, List<Series> series, b
         all.put("y-min", "the lowest value the y axis shows");
         all.put("y-max", "the highest value the y axis shows");
         all.put("alt", "the chart's text alternative, when it has no title");
-        return java.util.Collections.unmodifiableMap(all);
+        return Collections.unmodifiableMap(all);
     }
 
     /** A plain decimal number, as benchmark tools write them: no unit, no thousands separator. */
-    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile(
+    private static final Pattern NUMBER = Pattern.compile(
             "[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
 
     /** Attributes Asciidoctor itself gives a block macro, which the chart accepts and ignores. */
@@ -271,7 +274,7 @@ record ChartSpec(Type type, Axis x, Axis y, String range, List<Series> series, b
     }
 
     /** The closest of {@code candidates} within two edits, or {@code null}. */
-    static String closest(String word, java.util.Collection<String> candidates) {
+    static String closest(String word, Collection<String> candidates) {
         String best = null;
         int bestDistance = 3;
         for (String candidate : candidates) {

@@ -3,10 +3,12 @@ package com.sethihemant.site.figures;
 import org.jsoup.nodes.Entities;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Draws a {@link ChartSpec} as SVG: axes with ticks (nice steps on a linear scale, powers of two
@@ -255,7 +257,7 @@ final class ChartSvg {
         svg.append("</g>");
     }
 
-    private void errorBars(List<ChartSpec.Point> points, java.util.function.ToDoubleFunction<ChartSpec.Point> x) {
+    private void errorBars(List<ChartSpec.Point> points, ToDoubleFunction<ChartSpec.Point> x) {
         StringBuilder d = new StringBuilder();
         for (ChartSpec.Point point : points) {
             double at = x.applyAsDouble(point);
@@ -383,7 +385,7 @@ final class ChartSvg {
     }
 
     private static String plain(double value, int significant) {
-        BigDecimal rounded = new BigDecimal(value).round(new java.math.MathContext(significant, RoundingMode.HALF_EVEN));
+        BigDecimal rounded = new BigDecimal(value).round(new MathContext(significant, RoundingMode.HALF_EVEN));
         String text = rounded.stripTrailingZeros().toPlainString();
         if (text.indexOf('.') < 0 && Math.abs(rounded.doubleValue()) >= 1000) {
             return String.format(Locale.ROOT, "%,d", rounded.longValue());

@@ -6,7 +6,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,7 +47,7 @@ final class Charts {
         // Every attribute, so that a typo added to a cached chart is a miss, and reported.
         attributes.forEach((key, value) -> sorted.put(key, String.valueOf(value)));
         String key = FigureCache.key("chart", version, name, href, label, sorted.toString(),
-                java.util.HexFormat.of().formatHex(sha256(bytes)));
+                HexFormat.of().formatHex(sha256(bytes)));
         return cache.get(key, () -> render(name, bytes, href, attributes, label));
     }
 
@@ -152,8 +155,8 @@ final class Charts {
 
     private static byte[] sha256(byte[] bytes) {
         try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -1,6 +1,8 @@
 package com.sethihemant.site.figures;
 
 import org.asciidoctor.ast.Block;
+import org.asciidoctor.ast.ContentModel;
+import org.asciidoctor.ast.Document;
 import org.asciidoctor.ast.StructuralNode;
 import org.asciidoctor.extension.BlockProcessor;
 import org.asciidoctor.extension.Contexts;
@@ -8,6 +10,7 @@ import org.asciidoctor.extension.Name;
 import org.asciidoctor.extension.Reader;
 import org.jsoup.Jsoup;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -25,7 +28,7 @@ import java.util.Map;
  */
 @Name(Figures.PLANTUML)
 @Contexts({Contexts.LISTING, Contexts.LITERAL})
-@org.asciidoctor.ast.ContentModel(org.asciidoctor.ast.ContentModel.RAW)
+@ContentModel(ContentModel.RAW)
 final class DiagramBlock extends BlockProcessor {
 
     private final Diagrams diagrams;
@@ -42,7 +45,7 @@ final class DiagramBlock extends BlockProcessor {
         String source = String.join("\n", reader.readLines());
         // With the block's own attributes: Asciidoctor takes them back from the returned block, and
         // registers its id from them (for cross references).
-        Block block = createBlock(parent, "pass", "", new java.util.HashMap<>(attributes));
+        Block block = createBlock(parent, "pass", "", new HashMap<>(attributes));
         FigureHtml.Frame frame = FigureHtml.Frame.of(block, attributes);
         Object format = attributes.get("3");
         Object alt = attributes.get("alt");
@@ -64,7 +67,7 @@ final class DiagramBlock extends BlockProcessor {
         }
 
         @Override
-        public String draw(org.asciidoctor.ast.Document document) {
+        public String draw(Document document) {
             try {
                 if (format != null && !format.equalsIgnoreCase("svg")) {
                     throw new FigureException("draws SVG only, inlined in the page; remove '" + format

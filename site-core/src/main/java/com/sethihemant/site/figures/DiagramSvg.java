@@ -11,11 +11,14 @@ import org.jsoup.nodes.XmlDeclaration;
 import org.jsoup.parser.Parser;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns PlantUML's SVG into SVG the site can inline: no {@code style} attribute (the
@@ -45,6 +48,8 @@ final class DiagramSvg {
     private static final Set<String> BOXES = Set.of("#f1f1f1", "#e2e2f0", "#fefece", "#eeeeee");
     private static final Set<String> NOTES = Set.of("#feffdd", "#fbfb77");
     private static final int ACCENTS = 4;
+    /** A reference to an id inside the drawing, such as {@code url(#gradient1)}. */
+    private static final Pattern URL_REFERENCE = Pattern.compile("url\\(#([^)]+)\\)");
     /** The elements that lay out a run of text, the only ones that take {@code lengthAdjust}. */
     private static final Set<String> TEXT = Set.of("text", "tspan", "textPath");
 
@@ -70,10 +75,10 @@ final class DiagramSvg {
                     + " Content-Security-Policy would block; draw it without", 0);
         }
         removeOthers(root);
-        Set<String> referenced = new java.util.HashSet<>();
+        Set<String> referenced = new HashSet<>();
         for (Element element : root.getAllElements()) {
             for (Attribute attribute : element.attributes()) {
-                var m = java.util.regex.Pattern.compile("url\\(#([^)]+)\\)").matcher(attribute.getValue());
+                Matcher m = URL_REFERENCE.matcher(attribute.getValue());
                 while (m.find()) {
                     referenced.add(m.group(1));
                 }

@@ -2,6 +2,7 @@ package com.sethihemant.site.figures;
 
 import org.asciidoctor.ast.Document;
 import org.asciidoctor.ast.StructuralNode;
+import org.jsoup.Jsoup;
 import org.jsoup.nodes.Entities;
 
 import java.util.Map;
@@ -47,7 +48,7 @@ final class FigureHtml {
 
         /** The figure's accessible name for its scrolling region: its numbered title, or {@code fallback}. */
         String regionLabel(String fallback) {
-            return titleHtml == null ? fallback : org.jsoup.Jsoup.parse((caption == null ? "" : caption) + titleHtml).text();
+            return titleHtml == null ? fallback : Jsoup.parse((caption == null ? "" : caption) + titleHtml).text();
         }
     }
 

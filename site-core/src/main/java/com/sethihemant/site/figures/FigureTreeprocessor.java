@@ -1,5 +1,6 @@
 package com.sethihemant.site.figures;
 
+import org.asciidoctor.ast.Block;
 import org.asciidoctor.ast.Cursor;
 import org.asciidoctor.ast.Document;
 import org.asciidoctor.ast.StructuralNode;
@@ -41,7 +42,7 @@ final class FigureTreeprocessor extends Treeprocessor {
             block.getAttributes().remove(Pending.ATTRIBUTE);
             Cursor at = block.getSourceLocation();
             try {
-                ((org.asciidoctor.ast.Block) block).setSource(figure.draw(document));
+                ((Block) block).setSource(figure.draw(document));
             } catch (FigureException e) {
                 if (source == null) {
                     source = sourceLines(document);

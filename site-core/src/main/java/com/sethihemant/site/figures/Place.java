@@ -2,6 +2,8 @@ package com.sethihemant.site.figures;
 
 import org.asciidoctor.ast.Cursor;
 
+import java.nio.file.Path;
+
 /** Where a figure's problem is, as Asciidoctor's log records carry it: a file and a line. */
 record Place(String file, int lineNumber) implements Cursor {
 
@@ -17,8 +19,8 @@ record Place(String file, int lineNumber) implements Cursor {
 
     @Override
     public String getDir() {
-        return file == null ? null : java.nio.file.Path.of(file).getParent() == null ? null
-                : java.nio.file.Path.of(file).getParent().toString();
+        Path parent = file == null ? null : Path.of(file).getParent();
+        return parent == null ? null : parent.toString();
     }
 
     @Override

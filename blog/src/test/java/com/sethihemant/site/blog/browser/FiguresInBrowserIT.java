@@ -1,5 +1,8 @@
 package com.sethihemant.site.blog.browser;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -13,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -24,8 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The theme fixture's post of diagrams, formulas and charts, as a reader sees it: every figure
  * takes the page's colours in the system's scheme and after the header toggle, the math is laid
- * out by the browser's MathML, a chart's data opens as a table and its raw file downloads, and a
- * screenshot of each figure in each theme lands in target/screenshots.
+ * out by the browser's MathML, a chart's data opens as a table and its raw file downloads, axe
+ * finds nothing at 320 pixels (light, dark, and dark by the toggle; {@link AccessibilityIT} covers
+ * a phone and a desktop), and a screenshot of each figure in each theme lands in target/screenshots.
  */
 class FiguresInBrowserIT extends BrowserTest {
 
@@ -66,6 +71,25 @@ class FiguresInBrowserIT extends BrowserTest {
                 () -> assertEquals(toggled, system, "the toggle's dark is the system's dark, figures included"),
                 () -> assertFollowsPage(light),
                 () -> assertFollowsPage(toggled));
+    }
+
+    @Test
+    void axeFindsNoViolationAt320PixelsInEitherSchemeOrAfterTheToggle() {
+        List<String> found = new ArrayList<>();
+        browser.phone(Browser.NARROWEST);
+        for (String scheme : List.of("light", "dark", "toggled")) {
+            browser.colorScheme(scheme.equals("dark") ? "dark" : "light");
+            browser.open(sites.url(PAGE));
+            if (scheme.equals("toggled")) {
+                browser.driver().findElement(By.cssSelector(".theme-toggle")).click();
+            }
+            Results results = new AxeBuilder().withTags(AccessibilityIT.WCAG_22_AA).analyze(browser.driver());
+            for (Rule rule : results.getViolations()) {
+                rule.getNodes().forEach(node -> found.add(scheme + ": " + rule.getId() + " at " + node.getTarget()
+                        + ": " + node.getFailureSummary()));
+            }
+        }
+        assertEquals(List.of(), found);
     }
 
     @Test
