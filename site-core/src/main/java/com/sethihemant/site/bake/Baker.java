@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -38,6 +39,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -62,6 +64,7 @@ public final class Baker implements AutoCloseable {
     private final Pages.PageRenderer renderer;
     private final int threads;
     private final TemplateClassCache templateCache;
+    private final DocumentCache documentCache;
 
     // What the previous build produced, so the next one can reuse what did not change. A baker
     // builds one site at a time; the preview server calls it from its one watcher thread.
@@ -75,6 +78,8 @@ public final class Baker implements AutoCloseable {
     private ExecutorService workers;
     private boolean closed;
     private Map<String, byte[]> lastWritten = Map.of();
+    /** The last build's sources and types, for {@link #warmUpParser}, which another thread may call. */
+    private volatile WarmUp warmUp;
 
     /**
      * @param parser the AsciiDoc parser, reusable across bakes
@@ -98,20 +103,31 @@ public final class Baker implements AutoCloseable {
      *                      for none
      */
     public Baker(ContentParser parser, Clock clock, int threads, Path templateCache) {
-        this(parser, clock, Pages.PageRenderer.DIRECT, threads, TemplateClassCache.in(templateCache));
+        this(parser, clock, threads, templateCache, null);
+    }
+
+    /**
+     * @param documentCache a folder where parsed sources are kept between runs, so that the next
+     *                      bake parses only the sources that changed (see {@link DocumentCache});
+     *                      {@code null} for none
+     */
+    public Baker(ContentParser parser, Clock clock, int threads, Path templateCache, Path documentCache) {
+        this(parser, clock, Pages.PageRenderer.DIRECT, threads, TemplateClassCache.in(templateCache),
+                DocumentCache.in(documentCache));
     }
 
     Baker(ContentParser parser, Clock clock, Pages.PageRenderer renderer, int threads) {
-        this(parser, clock, renderer, threads, TemplateClassCache.NONE);
+        this(parser, clock, renderer, threads, TemplateClassCache.NONE, DocumentCache.NONE);
     }
 
     private Baker(ContentParser parser, Clock clock, Pages.PageRenderer renderer, int threads,
-                  TemplateClassCache templateCache) {
+                  TemplateClassCache templateCache, DocumentCache documentCache) {
         this.parser = parser;
         this.clock = clock;
         this.renderer = renderer;
         this.threads = Math.max(1, threads);
         this.templateCache = templateCache;
+        this.documentCache = documentCache;
     }
 
     /**
@@ -135,6 +151,9 @@ public final class Baker implements AutoCloseable {
         }
         lastOutput = target;
         lastWritten = site.files();
+        // What this bake did not use is of sources that changed or went away.
+        documentCache.retain(parsed.values().stream().map(Parsed::key).filter(Objects::nonNull)
+                .collect(Collectors.toSet()));
         return new BakeResult(output, site.posts(), site.pages(), site.tags(), site.files().size(), site.skipped(),
                 (System.nanoTime() - start) / 1_000_000);
     }
@@ -174,6 +193,8 @@ public final class Baker implements AutoCloseable {
         }
         int[] changed = new int[1];
         List<Document> all = collectParsed(rootOf, parsing, problems, changed);
+        warmUp = new WarmUp(rootOf.entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue())).toList(),
+                Set.copyOf(types));
         Map<String, Object> data = DataFiles.load(sources.data(), site.dataFiles());
         List<Document> published = new ArrayList<>();
         for (Document document : all) {
@@ -234,6 +255,11 @@ public final class Baker implements AutoCloseable {
                     parsing.put(file, CompletableFuture.completedFuture(reused));
                 }
             }
+        }
+        if (!toParse.isEmpty() && !documentCache.isEnabled()) {
+            // Every one will be parsed: JRuby boots now, beside the template compiler. (With a
+            // cache, the first source not in it starts it, and a bake that finds all never does.)
+            parser.start();
         }
         for (Path file : toParse) {
             Path root = rootOf.get(file);
@@ -324,13 +350,43 @@ public final class Baker implements AutoCloseable {
         String digest = Fingerprint.sha256((file.toString() + "\n").getBytes(StandardCharsets.UTF_8))
                 + Fingerprint.sha256(bytes) + (readsData ? data : "");
         if (previous != null && previous.digest().equals(digest) && !previous.includes()) {
-            return new Parsed(stamp, digest, previous.document(), false, readsData, false);
+            return new Parsed(stamp, digest, previous.document(), false, readsData, false, previous.key());
+        }
+        // The key of the document cache: the digest of what a parse reads besides the source.
+        String key = includes || !documentCache.isEnabled() ? null : DocumentCache.key(parser.fingerprint(),
+                String.join(",", types), root.toAbsolutePath().normalize().toString(), digest);
+        Document cached = key == null ? null : documentCache.get(key, file);
+        if (cached != null) {
+            return new Parsed(stamp, digest, cached, false, readsData, false, key);
         }
         Document document = parser.parse(root, file, types);
+        if (key != null) {
+            documentCache.put(key, document);
+        }
         // Its pages are fingerprinted by this digest: for a source with includes it must also cover
         // what the other files made of it, or a page would not be rendered again when only they changed.
         String covering = includes ? digest + Fingerprint.sha256(document.bodyHtml().getBytes(StandardCharsets.UTF_8)) : digest;
-        return new Parsed(stamp, covering, document, includes, readsData, true);
+        return new Parsed(stamp, covering, document, includes, readsData, true, key);
+    }
+
+    /**
+     * Parses up to {@code count} of the last build's sources again and forgets the results, so
+     * that Asciidoctor (booted if it was not) is past the slow first conversions when the author
+     * edits one: a bake that found every source in the document cache has not converted any. The
+     * preview calls it, in the background, once it serves. Safe to call from any thread.
+     */
+    public void warmUpParser(int count) {
+        WarmUp last = warmUp;
+        if (last == null) {
+            return;
+        }
+        for (Map.Entry<Path, Path> source : last.sources().subList(0, Math.min(count, last.sources().size()))) {
+            try {
+                parser.parse(source.getValue(), source.getKey(), last.types());
+            } catch (RuntimeException e) {
+                // A source that fails is reported by the builds; here it only warmed less.
+            }
+        }
     }
 
     /**
@@ -439,15 +495,20 @@ public final class Baker implements AutoCloseable {
 
     /**
      * A parsed source and what it was parsed from; {@code readsData} if its digest covers a
-     * chart's data file; {@code fresh} if Asciidoctor ran this build.
+     * chart's data file; {@code fresh} if Asciidoctor ran this build; {@code key} its entry in the
+     * document cache, or {@code null} for none.
      */
     private record Parsed(FileStamp stamp, String digest, Document document, boolean includes, boolean readsData,
-                          boolean fresh) {
+                          boolean fresh, String key) {
     }
 
     private record Asset(FileStamp stamp, byte[] bytes) {
     }
 
     private record TemplateSet(Path folder, String fingerprint, Templates templates) {
+    }
+
+    /** Sources (file to content folder) and the theme's document types, as the last build saw them. */
+    private record WarmUp(List<Map.Entry<Path, Path>> sources, Set<String> types) {
     }
 }

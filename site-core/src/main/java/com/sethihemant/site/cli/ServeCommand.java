@@ -30,6 +30,9 @@ import java.util.concurrent.CountDownLatch;
         exitCodeList = {ExitCodes.OK_HELP, ExitCodes.USAGE_HELP, ExitCodes.IO_HELP, ExitCodes.INTERNAL_HELP})
 final class ServeCommand implements Callable<Integer> {
 
+    /** How many sources the preview parses in the background to warm Asciidoctor up. */
+    private static final int WARM_UP_SOURCES = 50;
+
     @Mixin
     SourceOptions source;
 
@@ -52,15 +55,19 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (ContentParser parser = new ContentParser(source.figureCache());
              Baker baker = new Baker(parser, Clock.systemUTC(), Runtime.getRuntime().availableProcessors(),
-                     source.templateCache());
+                     source.templateCache(), source.documentCache());
              PreviewServer server = PreviewServer.start(baker, source.sources(),
                      published ? BakeOptions.PUBLISH : BakeOptions.PREVIEW, new InetSocketAddress(bind, port), out)) {
             out.println("Serving " + (published ? "the published site" : "a preview with drafts") + " at "
                     + server.uri() + " (Ctrl+C to stop); watching for changes.");
             out.flush();
-            // PlantUML and KaTeX take a second or two to start; start them now, in the
-            // background, so that the author's first edit of a diagram or formula shows at once.
-            Thread warmUp = new Thread(parser::warmUpFigures, "figures-warm-up");
+            // PlantUML and KaTeX take a second or two to start, and Asciidoctor converts its first
+            // documents slowly (the first build may have taken every one from the document cache):
+            // warm them now, in the background, so that the author's first edit shows at once.
+            Thread warmUp = new Thread(() -> {
+                parser.warmUpFigures();
+                baker.warmUpParser(WARM_UP_SOURCES);
+            }, "parser-warm-up");
             warmUp.setDaemon(true);
             warmUp.setPriority(Thread.MIN_PRIORITY);
             warmUp.start();

@@ -33,7 +33,16 @@ final class SourceOptions {
         return root.toAbsolutePath().normalize().resolve("blog/target/figure-cache");
     }
 
-    Path defaultOutput(String name) {
+    /**
+     * Where parsed sources are kept between runs, beside the figure cache: {@code mvn clean}
+     * empties it, an entry is keyed by the source's bytes and the parser's code, and a bake
+     * deletes the entries it did not use.
+     */
+    Path documentCache() {
+        return root.toAbsolutePath().normalize().resolve("blog/target/document-cache");
+    }
+
+        Path defaultOutput(String name) {
         return root.toAbsolutePath().normalize().resolve("blog/target").resolve(name);
     }
 }

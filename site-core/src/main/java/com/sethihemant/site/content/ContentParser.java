@@ -38,6 +38,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -71,14 +72,18 @@ public final class ContentParser implements AutoCloseable {
 
     /**
      * One Asciidoctor instance (one JRuby runtime), shared by every thread that parses. Booting
-     * JRuby takes seconds; it happens on a thread of its own while the caller does other work.
+     * JRuby takes seconds; it happens on a thread of its own, started by the first parse (or by
+     * {@link #start()}), so a bake whose every document comes from a cache never boots it.
      */
-    private final CompletableFuture<Asciidoctor> asciidoctor;
+    private final CompletableFuture<Asciidoctor> asciidoctor = new CompletableFuture<>();
+    private final AtomicBoolean started = new AtomicBoolean();
+    /** A digest of the code a parse runs, computed on first use; see {@link #fingerprint()}. */
+    private volatile String fingerprint;
     private final ThreadLocal<List<LogRecord>> log = ThreadLocal.withInitial(ArrayList::new);
     /** Diagrams, math and charts (package figures), registered with the engine when it boots. */
     private final Figures figures;
 
-    /** Starts Asciidoctor (a few seconds: JRuby boots), so create one parser and reuse it. */
+    /** A parser whose figures are cached in memory only; create one and reuse it. */
     public ContentParser() {
         this(null);
     }
@@ -90,7 +95,16 @@ public final class ContentParser implements AutoCloseable {
      */
     public ContentParser(Path figureCache) {
         this.figures = new Figures(FigureCache.in(figureCache));
-        this.asciidoctor = new CompletableFuture<>();
+    }
+
+    /**
+     * Starts booting Asciidoctor (a few seconds: JRuby boots) on a thread of its own, unless it
+     * has been started already; the first parse does it too, and waits for it.
+     */
+    public void start() {
+        if (!started.compareAndSet(false, true)) {
+            return;
+        }
         Thread boot = new Thread(() -> {
             try {
                 asciidoctor.complete(boot());
@@ -104,6 +118,7 @@ public final class ContentParser implements AutoCloseable {
 
     /** The booted engine; a failed boot is reported as what it most likely is. */
     private Asciidoctor engine() {
+        start();
         try {
             return asciidoctor.join();
         } catch (CompletionException e) {
@@ -490,8 +505,28 @@ public final class ContentParser implements AutoCloseable {
         figures.warmUp();
     }
 
+    /**
+     * A digest of everything a parse depends on besides its source and the arguments of
+     * {@link #parse}: this program's own classes and resources (this parser, the figures, the
+     * Rouge index), and the name and size of each library on the class path (AsciidoctorJ and its
+     * gems, jsoup, PlantUML, KaTeX), which carry their versions. A cache of parsed documents keys
+     * its entries by it, so that no entry outlives the code that made it.
+     */
+    public String fingerprint() {
+        String value = fingerprint;
+        if (value == null) {
+            value = CodeDigest.of(ContentParser.class, System.getProperty("java.class.path", ""));
+            fingerprint = value;
+        }
+        return value;
+    }
+
     @Override
     public void close() {
+        if (!started.get()) {
+            figures.close();
+            return;
+        }
         if (!asciidoctor.isCompletedExceptionally()) {
             asciidoctor.join().shutdown();
         }

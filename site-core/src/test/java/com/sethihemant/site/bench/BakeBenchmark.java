@@ -23,12 +23,14 @@ import java.util.logging.LogManager;
 /**
  * Bakes N synthetic posts with this project's pipeline and with stock JBake 2.7.0, each run in a
  * fresh JVM, alternating, and prints wall time, CPU time and peak resident memory (medians), and
- * the ratio. This project is measured twice: with the theme's compiled templates in the cache, as
- * every bake after the first one finds them, and with an empty cache, as a fresh clone's first
- * bake does. In the runs with the cache it also edits one post five times, as an author in the
- * preview would, times the rebuild after each edit (the median, and the first, which runs least
- * warm), and checks the last result is byte-identical to a one-thread full bake of the edited
- * sources.
+ * the ratio. This project is measured three times: with the theme's compiled templates and the
+ * parsed sources in their caches, as every bake after the first one finds them; with the
+ * templates cached but every source parsed, as after an upgrade of the parser or an edit of every
+ * post; and with both caches empty, as a fresh clone's first bake. The first and the last must
+ * write the same bytes, which is checked after each run. In the runs that parse every source it also
+ * edits one post five times, as an author in the preview would, times the rebuild after each
+ * edit (the median, and the first, which runs least warm), and checks the last result is
+ * byte-identical to a one-thread full bake of the edited sources.
  *
  * <p>It also bakes the same posts with figures (one post in ten with a PlantUML diagram, formulas
  * and a chart; see {@link SyntheticSite}): with the figures already in the figure cache, as every
@@ -71,10 +73,10 @@ public final class BakeBenchmark {
         // One small unmeasured bake fills the template cache, as any earlier bake would have.
         Path primer = work.resolve("primer");
         SyntheticSite.write(primer, 1);
-        runChild("ours", primer, work.resolve("out-primer"), null, cache, null);
+        runChild("ours", primer, work.resolve("out-primer"), null, cache, null, null);
         System.out.printf("Machine: %d cores, Java %s; medians of %d runs, each in a fresh JVM%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), runs);
-        System.out.printf("%-6s %-22s %8s %8s %8s %10s %10s%n", "posts", "pipeline", "wall s", "cpu s", "peak MB",
+        System.out.printf("%-6s %-24s %8s %8s %8s %10s %10s%n", "posts", "pipeline", "wall s", "cpu s", "peak MB",
                 "edit ms", "1st edit");
         for (int posts : sizes) {
             Path site = work.resolve("site-" + posts);
@@ -83,8 +85,12 @@ public final class BakeBenchmark {
             SyntheticSite.write(withFigures, posts, true);
             // One unmeasured bake fills the figure cache, as the first bake after writing them would.
             Path figureCache = work.resolve("figure-cache-" + posts);
-            runChild("ours", withFigures, work.resolve("out-figures"), null, cache, figureCache);
+            runChild("ours", withFigures, work.resolve("out-figures"), null, cache, figureCache, null);
+            // And one fills the document cache, as the previous bake of the same sources would.
+            Path documents = work.resolve("document-cache-" + posts);
+            runChild("ours", site, work.resolve("out-ours"), null, cache, null, documents);
             List<double[]> ours = new ArrayList<>();
+            List<double[]> parsing = new ArrayList<>();
             List<double[]> compiling = new ArrayList<>();
             List<double[]> stock = new ArrayList<>();
             List<double[]> figures = new ArrayList<>();
@@ -92,32 +98,61 @@ public final class BakeBenchmark {
             List<long[]> warm = new ArrayList<>();
             for (int run = 0; run < runs; run++) {
                 // Alternate, so that a noisy neighbour on the machine hurts every pipeline alike.
-                ours.add(runChild("ours", site, work.resolve("out-ours"), warm, cache, null));
-                figures.add(runChild("ours", withFigures, work.resolve("out-figures"), null, cache, figureCache));
+                ours.add(runChild("ours", site, work.resolve("out-ours"), null, cache, null, documents));
+                // The edits run after a bake that parsed every source, with Asciidoctor as warm as
+                // in the preview, which parses sources in the background once it serves.
+                parsing.add(runChild("ours", site, work.resolve("out-parsing"), warm, cache, null, null));
+                figures.add(runChild("ours", withFigures, work.resolve("out-figures"), null, cache, figureCache, null));
                 Path empty = work.resolve("empty-cache-" + posts + "-" + run);
-                compiling.add(runChild("ours", site, work.resolve("out-compiling"), null, empty, null));
+                compiling.add(runChild("ours", site, work.resolve("out-compiling"), null, empty, null,
+                        work.resolve("empty-document-cache-" + posts + "-" + run)));
+                sameFiles(work.resolve("out-ours"), work.resolve("out-compiling"));
                 Path noFigures = work.resolve("empty-figure-cache-" + posts + "-" + run);
-                drawing.add(runChild("ours", withFigures, work.resolve("out-drawing"), null, cache, noFigures));
-                stock.add(runChild("stock", site, work.resolve("out-stock"), null, null, null));
+                drawing.add(runChild("ours", withFigures, work.resolve("out-drawing"), null, cache, noFigures, null));
+                stock.add(runChild("stock", site, work.resolve("out-stock"), null, null, null, null));
             }
             double[] o = medians(ours);
+            double[] p = medians(parsing);
             double[] c = medians(compiling);
             double[] s = medians(stock);
             double[] f = medians(figures);
             double[] d = medians(drawing);
-            System.out.printf("%-6d %-22s %8.1f %8.1f %8.0f %10d %10d%n", posts, "this project", o[0], o[1], o[2],
-                    median(warm, 0), median(warm, 1));
-            System.out.printf("%-6d %-22s %8.1f %8.1f %8.0f%n", posts, "  empty template cache", c[0], c[1], c[2]);
-            System.out.printf("%-6d %-22s %8.1f %8.1f %8.0f%n", posts, "stock JBake", s[0], s[1], s[2]);
-            System.out.printf("%-6d %-22s %7.1fx %7.1fx %7.1fx%n", posts, "ratio", s[0] / o[0], s[1] / o[1], s[2] / o[2]);
-            System.out.printf("%-6d %-22s %7.1fx %7.1fx %7.1fx%n", posts, "  empty template cache",
+            System.out.printf("%-6d %-24s %8.1f %8.1f %8.0f%n", posts, "this project", o[0], o[1], o[2]);
+            System.out.printf("%-6d %-24s %8.1f %8.1f %8.0f %10d %10d%n", posts, "  every source parsed", p[0], p[1],
+                    p[2], median(warm, 0), median(warm, 1));
+            System.out.printf("%-6d %-24s %8.1f %8.1f %8.0f%n", posts, "  empty caches", c[0], c[1], c[2]);
+            System.out.printf("%-6d %-24s %8.1f %8.1f %8.0f%n", posts, "stock JBake", s[0], s[1], s[2]);
+            System.out.printf("%-6d %-24s %7.1fx %7.1fx %7.1fx%n", posts, "stock / this", s[0] / o[0], s[1] / o[1], s[2] / o[2]);
+            System.out.printf("%-6d %-24s %7.1fx %7.1fx %7.1fx%n", posts, "  every source parsed",
+                    s[0] / p[0], s[1] / p[1], s[2] / p[2]);
+            System.out.printf("%-6d %-24s %7.1fx %7.1fx %7.1fx%n", posts, "  empty caches",
                     s[0] / c[0], s[1] / c[1], s[2] / c[2]);
-            System.out.printf("%-6d %-22s %8.1f %8.1f %8.0f%n", posts, "with figures", f[0], f[1], f[2]);
-            System.out.printf("%-6d %-22s %8.1f %8.1f %8.0f%n", posts, "  empty figure cache", d[0], d[1], d[2]);
-            System.out.printf("%-6d %-22s %7.2fx %7.2fx %7.2fx   (%d of %d posts with a diagram, formulas and a chart)%n",
+            System.out.printf("%-6d %-24s %8.1f %8.1f %8.0f%n", posts, "with figures", f[0], f[1], f[2]);
+            System.out.printf("%-6d %-24s %8.1f %8.1f %8.0f%n", posts, "  empty figure cache", d[0], d[1], d[2]);
+            System.out.printf("%-6d %-24s %7.2fx %7.2fx %7.2fx   (%d of %d posts with a diagram, formulas and a chart)%n",
                     posts, "figures / without", f[0] / o[0], f[1] / o[1], f[2] / o[2], (posts + 9) / 10, posts);
-            System.out.printf("%-6d %-22s %7.2fx %7.2fx %7.2fx%n", posts, "  empty figure cache",
+            System.out.printf("%-6d %-24s %7.2fx %7.2fx %7.2fx%n", posts, "  empty figure cache",
                     d[0] / o[0], d[1] / o[1], d[2] / o[2]);
+        }
+    }
+
+    /** Fails unless the two folders hold the same files with the same bytes. */
+    private static void sameFiles(Path one, Path other) throws IOException {
+        List<Path> files;
+        try (var walk = Files.walk(one)) {
+            files = walk.filter(Files::isRegularFile).map(one::relativize).sorted().toList();
+        }
+        List<Path> others;
+        try (var walk = Files.walk(other)) {
+            others = walk.filter(Files::isRegularFile).map(other::relativize).sorted().toList();
+        }
+        if (!files.equals(others)) {
+            throw new IllegalStateException(one + " and " + other + " hold different files");
+        }
+        for (Path file : files) {
+            if (Files.mismatch(one.resolve(file), other.resolve(file)) != -1) {
+                throw new IllegalStateException(file + " differs between " + one + " and " + other);
+            }
         }
     }
 
@@ -130,9 +165,10 @@ public final class BakeBenchmark {
      * @param warm    where to add this run's rebuild times after edits, or {@code null} to skip the edits
      * @param cache   the template cache of this project's runs
      * @param figures the figure cache of this project's runs, or {@code null} for none on disk
+     * @param documents the document cache of this project's runs, or {@code null} for none
      */
-    private static double[] runChild(String pipeline, Path site, Path out, List<long[]> warm, Path cache, Path figures)
-            throws Exception {
+    private static double[] runChild(String pipeline, Path site, Path out, List<long[]> warm, Path cache, Path figures,
+                                     Path documents) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         String classPath = System.getProperty("java.class.path");
@@ -146,7 +182,8 @@ public final class BakeBenchmark {
         command.addAll(List.of("-cp", classPath, BakeBenchmark.class.getName(),
                 "child", pipeline, site.toString(), out.toString()));
         if (pipeline.equals("ours")) {
-            command.addAll(List.of(cache.toString(), Boolean.toString(warm != null), figures == null ? "" : figures.toString()));
+            command.addAll(List.of(cache.toString(), Boolean.toString(warm != null), figures == null ? "" : figures.toString(),
+                    documents == null ? "" : documents.toString()));
         }
         long start = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -193,7 +230,8 @@ public final class BakeBenchmark {
         Path site = Path.of(args[2]);
         Path out = Path.of(args[3]);
         if (pipeline.equals("ours")) {
-            ours(site, out, Path.of(args[4]), Boolean.parseBoolean(args[5]), args[6].isEmpty() ? null : Path.of(args[6]));
+            ours(site, out, Path.of(args[4]), Boolean.parseBoolean(args[5]), args[6].isEmpty() ? null : Path.of(args[6]),
+                    args[7].isEmpty() ? null : Path.of(args[7]));
         } else {
             StockJBake.bake(site, out);
             baked();
@@ -221,10 +259,12 @@ public final class BakeBenchmark {
      * {@value #EDITS} times, rebuilding with the same baker after each edit as the preview does, and
      * checks the last rebuild against a full build of the same sources.
      */
-    private static void ours(Path site, Path out, Path cache, boolean edits, Path figures) throws IOException {
+    private static void ours(Path site, Path out, Path cache, boolean edits, Path figures, Path documents)
+            throws IOException {
         SiteSources sources = sources(site);
         try (ContentParser parser = new ContentParser(figures);
-             Baker baker = new Baker(parser, Clock.systemUTC(), Runtime.getRuntime().availableProcessors(), cache)) {
+             Baker baker = new Baker(parser, Clock.systemUTC(), Runtime.getRuntime().availableProcessors(), cache,
+                     documents)) {
             baker.bake(sources, out, BakeOptions.PUBLISH);
             baked();
             if (!edits) {
