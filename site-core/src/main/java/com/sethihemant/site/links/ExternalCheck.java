@@ -178,7 +178,7 @@ final class ExternalCheck {
         }
         Map<String, Checked> result = new HashMap<>();
         jobs.forEach((key, job) -> result.put(key, new Checked(job.outcome,
-                job.outcome instanceof Outcome.Ok || job.outcome instanceof Outcome.Redirected ? job.chain : List.of())));
+                job.outcome.kind() == Outcome.Kind.OK || job.outcome.kind() == Outcome.Kind.REDIRECTED ? job.chain : List.of())));
         return result;
     }
 
@@ -261,7 +261,7 @@ final class ExternalCheck {
             enqueue(job, step.url(), false, Failures.timedOut(error) ? 1 : 0, now);
             return false;
         }
-        Outcome broken = new Outcome.Broken(what + attempts(step));
+        Outcome broken = Outcome.broken(what + attempts(step));
         if (Failures.retryable(error) && retry(job, step, lane, null, now, broken)) {
             return false;
         }
@@ -290,7 +290,7 @@ final class ExternalCheck {
             return false;
         }
         if (works && response.bodyProblem() != null) {
-            Outcome broken = new Outcome.Broken(StatusText.describe(status) + ", but " + response.bodyProblem()
+            Outcome broken = Outcome.broken(StatusText.describe(status) + ", but " + response.bodyProblem()
                     + attempts(step));
             if (retry(job, step, lane, null, now, broken)) {
                 return false;
@@ -302,26 +302,26 @@ final class ExternalCheck {
             return finish(job, Verdicts.success(job.chain));
         }
         if (challenge != null) {
-            return finish(job, new Outcome.Blocked(StatusText.describe(status) + " with a bot challenge ("
+            return finish(job, Outcome.blocked(StatusText.describe(status) + " with a bot challenge ("
                     + challenge + "); check it in a browser"));
         }
         if (host.blocked().contains(status)) {
-            return finish(job, new Outcome.Blocked(StatusText.describe(status) + ": " + step.url().host()
+            return finish(job, Outcome.blocked(StatusText.describe(status) + ": " + step.url().host()
                     + " refuses automated checks; check it in a browser"));
         }
         if (status == 401) {
-            return finish(job, new Outcome.Blocked("401: the page needs a login"));
+            return finish(job, Outcome.blocked("401: the page needs a login"));
         }
         if (status >= 500 || status == 408 || rateLimited(status, response)) {
             Outcome last = rateLimited(status, response)
-                    ? new Outcome.Blocked(status + ": rate limited" + attempts(step) + "; check it later or in a browser")
-                    : new Outcome.Broken(StatusText.describe(status) + attempts(step));
+                    ? Outcome.blocked(status + ": rate limited" + attempts(step) + "; check it later or in a browser")
+                    : Outcome.broken(StatusText.describe(status) + attempts(step));
             if (retry(job, step, lane, response.headers(), now, last)) {
                 return false;
             }
             return finish(job, last);
         }
-        return finish(job, new Outcome.Broken(StatusText.describe(status)));
+        return finish(job, Outcome.broken(StatusText.describe(status)));
     }
 
     /** 429, or a 403 with Retry-After, which is how GitHub and others answer too many requests. */
@@ -336,14 +336,14 @@ final class ExternalCheck {
             Urls.Cleaned cleaned = Urls.clean(location);
             target = Urls.resolve(step.url(), cleaned.value());
         } catch (BadUrlException e) {
-            return finish(job, new Outcome.Broken(status + " redirect to '" + location + "', which " + e.getMessage()));
+            return finish(job, Outcome.broken(status + " redirect to '" + location + "', which " + e.getMessage()));
         }
         String key = target.withoutFragment();
         if (!job.visited.add(key)) {
-            return finish(job, new Outcome.Broken("redirect loop: " + chainText(job) + " → " + key));
+            return finish(job, Outcome.broken("redirect loop: " + chainText(job) + " → " + key));
         }
         if (job.chain.size() > settings.maxRedirects()) {
-            return finish(job, new Outcome.Broken("more than " + settings.maxRedirects() + " redirects: "
+            return finish(job, Outcome.broken("more than " + settings.maxRedirects() + " redirects: "
                     + chainText(job) + " → …"));
         }
         Outcome before = verdicts.beforeRequest(target, true);
@@ -424,7 +424,7 @@ final class ExternalCheck {
         String why = "not checked: the run's deadline (" + Durations.format(settings.deadline()) + ") passed";
         for (Job job : jobs.values()) {
             if (job.outcome == null) {
-                job.outcome = new Outcome.Blocked(job.lastTrouble == null ? why
+                job.outcome = Outcome.blocked(job.lastTrouble == null ? why
                         : why + " while waiting to retry after: " + job.lastTrouble.detail());
                 count++;
             }

@@ -45,29 +45,29 @@ final class InternalLinks {
         String encoded = url.path().substring(basePath().length());
         String path = decode(encoded);
         if (path == null) {
-            return new Outcome.Broken("the path cannot be decoded as UTF-8 (or encodes a '/'): " + url.path());
+            return Outcome.broken("the path cannot be decoded as UTF-8 (or encodes a '/'): " + url.path());
         }
         String target;
         Outcome found;
         if (path.isEmpty() || path.endsWith("/")) {
             target = path + "index.html";
             if (!files.exists(target)) {
-                return new Outcome.Broken("not found: the site has no " + target);
+                return Outcome.broken("not found: the site has no " + target);
             }
-            found = new Outcome.Ok("file " + target);
+            found = Outcome.ok("file " + target);
         } else if (files.exists(path)) {
             target = path;
-            found = new Outcome.Ok("file " + target);
+            found = Outcome.ok("file " + target);
         } else if (files.exists(path + "/index.html")) {
             target = path + "/index.html";
             String withSlash = url.withPath(url.path() + "/").toString();
-            found = new Outcome.Redirected(withSlash, "a folder: the host redirects to its address with a trailing slash");
+            found = Outcome.redirected(withSlash, "a folder: the host redirects to its address with a trailing slash");
         } else if (files.exists(path + ".html")) {
             target = path + ".html";
-            found = new Outcome.Ok("file " + target);
+            found = Outcome.ok("file " + target);
         } else {
             String name = path.substring(path.lastIndexOf('/') + 1);
-            return new Outcome.Broken("not found: the site has no " + path
+            return Outcome.broken("not found: the site has no " + path
                     + (name.contains(".") ? "" : " (nor " + path + "/index.html)"));
         }
         String fragment = url.fragment();
@@ -77,7 +77,7 @@ final class InternalLinks {
         if (fragmentFound(fragment, anchors.getOrDefault(target, Set.of()))) {
             return found;
         }
-        return new Outcome.Broken("the page " + target + " has no element with id \"" + fragment + "\"");
+        return Outcome.broken("the page " + target + " has no element with id \"" + fragment + "\"");
     }
 
     /** Decodes each segment once; a decoded segment holding '/' or NUL cannot be a file name. */

@@ -8,18 +8,19 @@ import java.util.Objects;
  *
  * @param page the file it is in, relative to the site folder, such as {@code blog/2026/x/index.html}
  * @param line the 1-based line in that file (0 when unknown)
- * @param kind where the link sits, such as {@code a href}, {@code img srcset} or {@code css url()}
+ * @param context where the link sits: the element and attribute, such as {@code a href} or
+ *     {@code img srcset}, or the grammar it was read from, such as {@code css url()} or {@code json-ld url}
  * @param text what a reader sees: the link text, or an image's alt text; may be empty
  * @param raw the attribute value exactly as written
  * @param url the absolute URL it resolves to, or the cleaned value for schemes such as mailto:;
  *     {@code null} when it is not a URL at all
  * @param notes warnings about how the link is written, such as surrounding white space
  */
-public record Link(String page, int line, String kind, String text, String raw, String url, List<String> notes) {
+public record Link(String page, int line, String context, String text, String raw, String url, List<String> notes) {
 
     public Link {
         Objects.requireNonNull(page, "page");
-        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(context, "context");
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(raw, "raw");
         notes = List.copyOf(notes);

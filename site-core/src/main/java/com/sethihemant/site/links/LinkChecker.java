@@ -108,7 +108,7 @@ public final class LinkChecker {
                 outcome = internal.check(p.url());
             } else if (outcome == null) {
                 outcome = options.external() ? external.get(p.url().withoutFragment())
-                        : new Outcome.Skipped("external links are checked with --external");
+                        : Outcome.skipped("external links are checked with --external");
             }
             results.add(new LinkResult(p.link(), outcome));
         }
@@ -184,10 +184,10 @@ public final class LinkChecker {
         String value = cleaned.value();
         String scheme = Urls.scheme(value);
         if (value.isEmpty()) {
-            boolean selfLink = raw.kind().endsWith(" href");
+            boolean selfLink = raw.context().endsWith(" href");
             Link link = link(page, raw, selfLink ? raw.base().withoutFragment() : null, notes);
-            return new Pending(link, null, false, selfLink ? new Outcome.Ok("an empty href links to the page itself")
-                    : new Outcome.Invalid("the URL is empty"));
+            return new Pending(link, null, false, selfLink ? Outcome.ok("an empty href links to the page itself")
+                    : Outcome.invalid("the URL is empty"));
         }
         if (scheme != null && !scheme.equals("http") && !scheme.equals("https")) {
             Link link = link(page, raw, value, notes);
@@ -197,7 +197,7 @@ public final class LinkChecker {
         try {
             url = Urls.resolve(raw.base(), value);
         } catch (BadUrlException e) {
-            return new Pending(link(page, raw, null, notes), null, false, new Outcome.Invalid("the URL " + e.getMessage()));
+            return new Pending(link(page, raw, null, notes), null, false, Outcome.invalid("the URL " + e.getMessage()));
         }
         Link link = link(page, raw, url.toString(), notes);
         if (!internal.isInternal(url)) {
@@ -205,7 +205,7 @@ public final class LinkChecker {
         }
         String pattern = policy.excludedBy(url.toString());
         if (pattern != null) {
-            return new Pending(link, url, true, new Outcome.Skipped("excluded by " + policy.source() + " (" + pattern + ")"));
+            return new Pending(link, url, true, Outcome.skipped("excluded by " + policy.source() + " (" + pattern + ")"));
         }
         if (!url.scheme().equals(siteBase.scheme())) {
             notes.add("links to the site with " + url.scheme() + ": instead of " + siteBase.scheme() + ":");
@@ -215,22 +215,22 @@ public final class LinkChecker {
     }
 
     private static Link link(String page, PageScan.RawLink raw, String url, List<String> notes) {
-        return new Link(page, raw.line(), raw.kind(), raw.text(), raw.raw(), url, notes);
+        return new Link(page, raw.line(), raw.context(), raw.text(), raw.raw(), url, notes);
     }
 
     private static Outcome otherScheme(String scheme, String value) {
         return switch (scheme) {
-            case "data" -> new Outcome.Skipped("a data: URL holds its content");
-            case "javascript" -> new Outcome.Skipped("a javascript: URL runs script");
+            case "data" -> Outcome.skipped("a data: URL holds its content");
+            case "javascript" -> Outcome.skipped("a javascript: URL runs script");
             case "mailto" -> {
                 String problem = ContactLinks.mailtoProblem(value);
-                yield problem == null ? new Outcome.Ok("a well-formed mailto: link (not sent)") : new Outcome.Invalid(problem);
+                yield problem == null ? Outcome.ok("a well-formed mailto: link (not sent)") : Outcome.invalid(problem);
             }
             case "tel" -> {
                 String problem = ContactLinks.telProblem(value);
-                yield problem == null ? new Outcome.Ok("a well-formed tel: link") : new Outcome.Invalid(problem);
+                yield problem == null ? Outcome.ok("a well-formed tel: link") : Outcome.invalid(problem);
             }
-            default -> new Outcome.Skipped("the scheme '" + scheme + ":' is not checked");
+            default -> Outcome.skipped("the scheme '" + scheme + ":' is not checked");
         };
     }
 
@@ -287,9 +287,6 @@ public final class LinkChecker {
 
     private static Outcome withCacheNote(Outcome outcome, Instant checked, Instant now) {
         String note = " (cached, checked " + Durations.human(Duration.between(checked, now)) + " ago)";
-        if (outcome instanceof Outcome.Redirected redirected) {
-            return new Outcome.Redirected(redirected.target(), redirected.detail() + note);
-        }
-        return new Outcome.Ok(outcome.detail() + note);
+        return outcome.withDetail(outcome.detail() + note);
     }
 }

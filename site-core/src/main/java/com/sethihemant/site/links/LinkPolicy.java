@@ -26,7 +26,11 @@ import java.util.stream.Collectors;
  */
 public final class LinkPolicy {
 
-    /** A documented key of the policy file. */
+    /**
+     * A documented key of the policy file: its name, its default written as it would be in the
+     * file ({@code null} when there is none to write), and what it means. The defaults the reader
+     * falls back on are read from these texts, so the documentation cannot drift from the code.
+     */
     public record Key(String name, String defaultValue, String description) {
     }
 
@@ -41,7 +45,7 @@ public final class LinkPolicy {
             new Key("maxRetryAfter", "60s", "the longest a Retry-After header can make the checker wait"),
             new Key("maxRedirects", "10", "redirects followed before a link counts as broken"),
             new Key("cacheMaxAge", "1d", "how long a success stays in the cache"),
-            new Key("userAgent", "(names the site)", "the User-Agent header sent with every request"));
+            new Key("userAgent", null, "the User-Agent header sent with every request; by default one that names the site"));
 
     /** The keys of {@code defaults} and of each entry of {@code hosts}. */
     public static final List<Key> HOST_KEYS = List.of(
@@ -63,9 +67,11 @@ public final class LinkPolicy {
     private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
     private static final Pattern HOST_PATTERN = Pattern.compile("[a-z0-9_]([a-z0-9_.-]*[a-z0-9_])?");
 
-    private static final HostRule BUILT_IN_DEFAULTS = new HostRule(2, Duration.ofMillis(100), true, Set.of(),
-            Set.of(999), orderedMap("cf-mitigated", "challenge", "x-amzn-waf-action", "captcha"),
-            List.of(), Map.of(), false);
+    /** The run settings when the file sets none: {@link #CHECK_KEYS}' defaults, read as the file's values are. */
+    static final Settings DEFAULT_SETTINGS = settings(documented(CHECK_KEYS), null);
+
+    /** Every host's rule when the file sets none: {@link #HOST_KEYS}' defaults, read as the file's values are. */
+    private static final HostRule BUILT_IN_DEFAULTS = hostRule(documented(HOST_KEYS));
 
     /** Hosts known for answering robots with something other than the truth. */
     private static final Map<String, HostRule> BUILT_IN_HOSTS = Map.of(
@@ -95,7 +101,7 @@ public final class LinkPolicy {
 
     /** The built-in policy, for a run without a policy file. */
     public static LinkPolicy defaults() {
-        return new LinkPolicy(Settings.DEFAULTS, HostRule.EMPTY, Map.of(), List.of(), "the built-in policy");
+        return new LinkPolicy(DEFAULT_SETTINGS, HostRule.EMPTY, Map.of(), List.of(), "the built-in policy");
     }
 
     /**
@@ -114,7 +120,7 @@ public final class LinkPolicy {
 
     private static LinkPolicy read(YamlNode root, Path file) {
         YamlNode.Fields top = root.fields(TOP_KEYS);
-        Settings settings = top.optional("check").map(LinkPolicy::settings).orElse(Settings.DEFAULTS);
+        Settings settings = top.optional("check").map(node -> settings(node, DEFAULT_SETTINGS)).orElse(DEFAULT_SETTINGS);
         HostRule defaults = top.optional("defaults").map(LinkPolicy::hostRule).orElse(HostRule.EMPTY);
         Map<String, HostRule> hosts = new LinkedHashMap<>();
         top.optional("hosts").ifPresent(node -> node.entries().forEach((name, value) -> {
@@ -133,26 +139,40 @@ public final class LinkPolicy {
         return new LinkPolicy(settings, defaults, hosts, excludes, file.getFileName().toString());
     }
 
-    private static Settings settings(YamlNode node) {
+    /**
+     * Reads a {@code check} section; a key it does not set keeps its value in {@code d}. For the
+     * documented defaults themselves {@code d} is {@code null}: every key with a default is set.
+     */
+    private static Settings settings(YamlNode node, Settings d) {
         YamlNode.Fields f = node.fields(names(CHECK_KEYS));
-        Settings d = Settings.DEFAULTS;
         return new Settings(
-                f.optional("concurrency").map(n -> positive(n)).orElse(d.concurrency()),
-                f.optional("connectTimeout").map(LinkPolicy::positiveDuration).orElse(d.connectTimeout()),
-                f.optional("requestTimeout").map(LinkPolicy::positiveDuration).orElse(d.requestTimeout()),
-                f.optional("deadline").map(LinkPolicy::positiveDuration).orElse(d.deadline()),
-                f.optional("retries").map(n -> atLeastZero(n)).orElse(d.retries()),
-                f.optional("backoff").map(LinkPolicy::duration).orElse(d.backoff()),
-                f.optional("maxRetryAfter").map(LinkPolicy::duration).orElse(d.maxRetryAfter()),
-                f.optional("maxRedirects").map(n -> atLeastZero(n)).orElse(d.maxRedirects()),
-                f.optional("cacheMaxAge").map(LinkPolicy::duration).orElse(d.cacheMaxAge()),
-                f.optional("userAgent").map(LinkPolicy::nonBlank).orElse(d.userAgent()));
+                f.optional("concurrency").map(LinkPolicy::positive).orElseGet(() -> d.concurrency()),
+                f.optional("connectTimeout").map(LinkPolicy::positiveDuration).orElseGet(() -> d.connectTimeout()),
+                f.optional("requestTimeout").map(LinkPolicy::positiveDuration).orElseGet(() -> d.requestTimeout()),
+                f.optional("deadline").map(LinkPolicy::positiveDuration).orElseGet(() -> d.deadline()),
+                f.optional("retries").map(LinkPolicy::atLeastZero).orElseGet(() -> d.retries()),
+                f.optional("backoff").map(LinkPolicy::duration).orElseGet(() -> d.backoff()),
+                f.optional("maxRetryAfter").map(LinkPolicy::duration).orElseGet(() -> d.maxRetryAfter()),
+                f.optional("maxRedirects").map(LinkPolicy::atLeastZero).orElseGet(() -> d.maxRedirects()),
+                f.optional("cacheMaxAge").map(LinkPolicy::duration).orElseGet(() -> d.cacheMaxAge()),
+                f.optional("userAgent").map(LinkPolicy::nonBlank).orElse(d == null ? null : d.userAgent()));
+    }
+
+    /** The documented defaults of a table as a YAML mapping, to be read like a policy file. */
+    private static YamlNode documented(List<Key> keys) {
+        StringBuilder yaml = new StringBuilder();
+        for (Key key : keys) {
+            if (key.defaultValue() != null) {
+                yaml.append(key.name()).append(": ").append(key.defaultValue()).append('\n');
+            }
+        }
+        return YamlNode.parse(Path.of("LinkPolicy.java (the documented defaults)"), yaml.toString());
     }
 
     private static HostRule hostRule(YamlNode node) {
         YamlNode.Fields f = node.fields(names(HOST_KEYS));
         return new HostRule(
-                f.optional("concurrency").map(n -> positive(n)).orElse(null),
+                f.optional("concurrency").map(LinkPolicy::positive).orElse(null),
                 f.optional("interval").map(LinkPolicy::duration).orElse(null),
                 f.optional("method").map(LinkPolicy::method).orElse(null),
                 f.optional("accept").map(LinkPolicy::statuses).orElse(null),
@@ -260,14 +280,6 @@ public final class LinkPolicy {
     private static HostRule xRule() {
         return new HostRule(1, Duration.ofSeconds(1), null, null, Set.of(999, 401, 403, 429), null,
                 List.of("/login", "/i/flow/login", "/account/access"), null, null);
-    }
-
-    private static Map<String, String> orderedMap(String... keysAndValues) {
-        Map<String, String> map = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put(keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
     }
 
     Settings settings() {

@@ -21,9 +21,9 @@ public record LinkReport(List<LinkResult> results, int pages, int externalUrls, 
         notices = List.copyOf(notices);
     }
 
-    /** How many links had this outcome kind ({@code ok}, {@code broken} and so on). */
-    public int count(String kind) {
-        return (int) results.stream().filter(r -> r.outcome().kind().equals(kind)).count();
+    /** How many links had this kind of outcome. */
+    public int count(Outcome.Kind kind) {
+        return (int) results.stream().filter(r -> r.outcome().kind() == kind).count();
     }
 
     /** Links that fail the run: broken or invalid. */

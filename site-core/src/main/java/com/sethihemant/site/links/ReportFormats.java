@@ -5,12 +5,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The report's text forms; each is a plain function of the report. */
 final class ReportFormats {
 
-    private static final List<String> KINDS = List.of("ok", "redirected", "blocked", "skipped", "broken", "invalid");
     /** GitHub cuts a step summary at 1 MiB; a report that long helps nobody anyway. */
     private static final int MAX_TABLE_ROWS = 500;
 
@@ -26,8 +26,8 @@ final class ReportFormats {
         }
         line.append(" in ").append(Durations.human(report.elapsed())).append(": ");
         List<String> counts = new ArrayList<>();
-        for (String kind : KINDS) {
-            counts.add(report.count(kind) + " " + kind);
+        for (Outcome.Kind kind : Outcome.Kind.values()) {
+            counts.add(report.count(kind) + " " + kind.label());
         }
         line.append(String.join(", ", counts)).append('.');
         return line.toString();
@@ -75,7 +75,7 @@ final class ReportFormats {
     }
 
     private static String label(LinkResult result) {
-        return result.outcome().severity() == Outcome.Severity.OK ? "warning" : result.outcome().kind();
+        return result.outcome().severity() == Outcome.Severity.OK ? "warning" : result.outcome().kind().label();
     }
 
     /** The link as written, and where it leads when that differs. */
@@ -94,8 +94,8 @@ final class ReportFormats {
                 .field("links", report.results().size())
                 .field("externalUrls", report.externalUrls())
                 .field("durationMillis", report.elapsed().toMillis());
-        for (String kind : KINDS) {
-            json.field(kind, report.count(kind));
+        for (Outcome.Kind kind : Outcome.Kind.values()) {
+            json.field(kind.label(), report.count(kind));
         }
         json.field("errors", report.errors()).field("warnings", report.warnings()).endObject();
         json.name("results").beginArray();
@@ -105,15 +105,15 @@ final class ReportFormats {
             json.beginObject()
                     .field("page", link.page())
                     .field("line", link.line())
-                    .field("kind", link.kind())
+                    .field("context", link.context())
                     .field("text", link.text())
                     .field("raw", link.raw())
                     .field("url", link.url())
-                    .field("outcome", outcome.kind())
-                    .field("severity", result.severity().name().toLowerCase(java.util.Locale.ROOT))
+                    .field("outcome", outcome.kind().label())
+                    .field("severity", result.severity().name().toLowerCase(Locale.ROOT))
                     .field("detail", outcome.detail());
-            if (outcome instanceof Outcome.Redirected redirected) {
-                json.field("target", redirected.target());
+            if (outcome.target() != null) {
+                json.field("target", outcome.target());
             }
             json.name("notes").beginArray();
             for (String note : link.notes()) {
@@ -139,8 +139,8 @@ final class ReportFormats {
         md.append("## Link check: ").append(verdict).append("\n\n");
         md.append(cell(report.summary())).append("\n\n");
         md.append("| Outcome | Links |\n|---|---:|\n");
-        for (String kind : KINDS) {
-            md.append("| ").append(kind).append(" | ").append(report.count(kind)).append(" |\n");
+        for (Outcome.Kind kind : Outcome.Kind.values()) {
+            md.append("| ").append(kind.label()).append(" | ").append(report.count(kind)).append(" |\n");
         }
         List<LinkResult> errors = new ArrayList<>();
         List<LinkResult> warnings = new ArrayList<>();
@@ -177,7 +177,7 @@ final class ReportFormats {
             Link link = result.link();
             List<String> what = new ArrayList<>();
             if (result.outcome().severity() != Outcome.Severity.OK) {
-                what.add(result.outcome().kind() + ": " + result.outcome().detail());
+                what.add(result.outcome().kind().label() + ": " + result.outcome().detail());
             }
             what.addAll(link.notes());
             md.append("| ").append(code(link.page()))
@@ -242,7 +242,7 @@ final class ReportFormats {
             }
             what.addAll(link.notes());
             String title = error ? "Broken link" : result.outcome().severity() == Outcome.Severity.OK ? "Link warning"
-                    : "Link " + result.outcome().kind();
+                    : "Link " + result.outcome().kind().label();
             out.print("::" + (error ? "error" : "warning")
                     + " file=" + property(prefix + link.page())
                     + (link.line() > 0 ? ",line=" + link.line() : "")

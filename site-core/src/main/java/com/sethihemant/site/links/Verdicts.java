@@ -25,14 +25,14 @@ final class Verdicts {
     Outcome beforeRequest(Url url, boolean redirectTarget) {
         String pattern = policy.excludedBy(url.toString());
         if (pattern != null) {
-            return new Outcome.Skipped("excluded by " + policy.source() + " (" + pattern + ")");
+            return Outcome.skipped("excluded by " + policy.source() + " (" + pattern + ")");
         }
         HostPolicy host = policy.forHost(url.host());
         if (host.skip()) {
-            return new Outcome.Skipped("the host " + url.host() + " is skipped by " + policy.source());
+            return Outcome.skipped("the host " + url.host() + " is skipped by " + policy.source());
         }
         if (redirectTarget && host.isLoginPage(url.path())) {
-            return new Outcome.Blocked("redirects to a login page (" + url.withoutFragment()
+            return Outcome.blocked("redirects to a login page (" + url.withoutFragment()
                     + "); " + url.host() + " hides it from robots");
         }
         return null;
@@ -50,12 +50,12 @@ final class Verdicts {
         }
         if (permanent >= 0) {
             String target = chain.get(permanent + 1).url();
-            return new Outcome.Redirected(target, "moved permanently (" + chain.get(permanent).status()
+            return Outcome.redirected(target, "moved permanently (" + chain.get(permanent).status()
                     + "); update the link to " + target);
         }
         String via = chain.size() == 1 ? "" : " after " + (chain.size() - 1) + " temporary redirect"
                 + (chain.size() == 2 ? "" : "s");
-        return new Outcome.Ok(StatusText.describe(last.status()) + via);
+        return Outcome.ok(StatusText.describe(last.status()) + via);
     }
 
     /**

@@ -1,9 +1,9 @@
 package com.sethihemant.site.links;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -21,18 +21,15 @@ class ExternalRunTest {
     @TempDir
     Path site;
 
+    @RegisterExtension
+    final Loopback loopback = new Loopback();
     private LoopbackServer server;
     private FakeTime time;
 
     @BeforeEach
-    void start() throws IOException {
-        server = LoopbackServer.start();
-        time = new FakeTime(LoopbackServer.FAKE_START);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+    void start() {
+        server = loopback.server();
+        time = loopback.time();
     }
 
     private LinkReport check(String baseUrl) {
@@ -46,7 +43,7 @@ class ExternalRunTest {
         Files.writeString(site.resolve("index.html"), "<a href=\"" + own + "/gone\">own page that is missing</a>\n"
                 + "<a href=\"" + own + "/\">home</a>");
         LinkReport report = check(own);
-        assertEquals(1, report.count("broken"));
+        assertEquals(1, report.count(Outcome.Kind.BROKEN));
         assertTrue(report.results().stream().anyMatch(r -> r.outcome().detail().contains("the site has no gone")));
         assertEquals(0, server.requests("/").size(), "nothing was requested from the site itself");
     }

@@ -1,9 +1,9 @@
 package com.sethihemant.site.links;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 
+import static com.sethihemant.site.links.OutcomeAssertions.assertKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The cache between runs, end to end: a site folder, the loopback server and a fake clock. */
@@ -26,6 +26,8 @@ class LinkCacheTest {
     @TempDir
     Path temp;
 
+    @RegisterExtension
+    final Loopback loopback = new Loopback();
     private LoopbackServer server;
     private FakeTime time;
     private Path site;
@@ -33,8 +35,8 @@ class LinkCacheTest {
 
     @BeforeEach
     void start() throws IOException {
-        server = LoopbackServer.start();
-        time = new FakeTime(LoopbackServer.FAKE_START);
+        server = loopback.server();
+        time = loopback.time();
         site = Files.createDirectories(temp.resolve("site"));
         cache = temp.resolve("cache/links.json");
         Files.writeString(site.resolve("index.html"), "<!doctype html>\n"
@@ -44,14 +46,9 @@ class LinkCacheTest {
                 + "<a href=\"" + server.url("/forbidden") + "\">forbidden</a>\n");
     }
 
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
     private static LinkPolicy policy() {
         return LinkPolicy.defaults()
-                .with(Settings.DEFAULTS.withCacheMaxAge(Duration.ofDays(1)))
+                .with(LinkPolicy.DEFAULT_SETTINGS.withCacheMaxAge(Duration.ofDays(1)))
                 .withDefaults(new HostRule(2, Duration.ZERO, null, null, null, null, null, null, null));
     }
 
@@ -86,7 +83,7 @@ class LinkCacheTest {
         LinkReport second = check(policy());
         assertEquals(firstRun, server.requests("/ok").size(), "the second run trusted the cache");
         assertTrue(outcome(second, "/ok").detail().contains("cached, checked 2 h ago"), outcome(second, "/ok").detail());
-        assertInstanceOf(Outcome.Redirected.class, outcome(second, "/moved"));
+        assertKind(Outcome.Kind.REDIRECTED, outcome(second, "/moved"));
         assertEquals(List.of("HEAD", "GET", "HEAD", "GET"), server.methods("/gone"), "failures are checked every time");
     }
 
@@ -106,7 +103,7 @@ class LinkCacheTest {
         LinkPolicy okIsALoginPage = policy().withHost("127.0.0.1",
                 new HostRule(null, null, null, null, null, null, List.of("/ok"), null, null));
         LinkReport second = check(okIsALoginPage);
-        assertInstanceOf(Outcome.Blocked.class, outcome(second, "/moved"));
+        assertKind(Outcome.Kind.BLOCKED, outcome(second, "/moved"));
         assertEquals(2, server.requests("/moved").size());
     }
 
@@ -114,9 +111,9 @@ class LinkCacheTest {
     void aSuccessOnlyAnOldPolicyAcceptedIsNotTrusted() {
         LinkPolicy accepting = policy().withHost("127.0.0.1",
                 new HostRule(null, null, null, Set.of(403), null, null, null, null, null));
-        assertInstanceOf(Outcome.Ok.class, outcome(check(accepting), "/forbidden"));
+        assertKind(Outcome.Kind.OK, outcome(check(accepting), "/forbidden"));
         time.advance(Duration.ofMinutes(5));
-        assertEquals(new Outcome.Broken("403 Forbidden"), outcome(check(policy()), "/forbidden"));
+        assertEquals(Outcome.broken("403 Forbidden"), outcome(check(policy()), "/forbidden"));
     }
 
     @Test
@@ -125,6 +122,6 @@ class LinkCacheTest {
         Files.writeString(cache, "{ not json");
         LinkReport report = check(policy());
         assertEquals(1, report.notices().stream().filter(n -> n.contains("could not be read")).count(), report.notices().toString());
-        assertInstanceOf(Outcome.Ok.class, outcome(report, "/ok"));
+        assertKind(Outcome.Kind.OK, outcome(report, "/ok"));
     }
 }

@@ -139,7 +139,7 @@ public final class LinkCheckBenchmark {
         sampler.stop();
         sampling.join();
         long retained = usedAfterGc(memory) - baseline;
-        long ok = results.values().stream().filter(r -> r.outcome() instanceof Outcome.Ok).count();
+        long ok = results.values().stream().filter(r -> r.outcome().kind() == Outcome.Kind.OK).count();
         if (!print) {
             return;
         }

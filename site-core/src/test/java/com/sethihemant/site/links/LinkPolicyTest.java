@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -160,5 +162,41 @@ class LinkPolicyTest {
         assertEquals(new Settings(1, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMinutes(1), 0,
                 Duration.ofSeconds(1), Duration.ofSeconds(1), 1, Duration.ofHours(1), "x"),
                 LinkPolicy.load(file(yaml.toString())).settings());
+    }
+
+    @Test
+    void theDefaultsTheReaderFallsBackOnAreTheDocumentedOnes() {
+        Settings s = LinkPolicy.defaults().settings();
+        Map<String, Object> check = new HashMap<>();
+        check.put("concurrency", s.concurrency());
+        check.put("connectTimeout", s.connectTimeout());
+        check.put("requestTimeout", s.requestTimeout());
+        check.put("deadline", s.deadline());
+        check.put("retries", s.retries());
+        check.put("backoff", s.backoff());
+        check.put("maxRetryAfter", s.maxRetryAfter());
+        check.put("maxRedirects", s.maxRedirects());
+        check.put("cacheMaxAge", s.cacheMaxAge());
+        check.put("userAgent", s.userAgent());
+        assertEquals(LinkPolicy.CHECK_KEYS.size(), check.size());
+        for (LinkPolicy.Key key : LinkPolicy.CHECK_KEYS) {
+            Object value = check.get(key.name());
+            String text = key.defaultValue();
+            Object documented = text == null ? null
+                    : value instanceof Duration ? Durations.parse(text) : Integer.valueOf(text);
+            assertEquals(documented, value, "check." + key.name());
+        }
+        HostPolicy host = LinkPolicy.defaults().forHost("example.org");
+        assertEquals("2", defaultOf("concurrency"));
+        assertEquals(2, host.concurrency());
+        assertEquals(Durations.parse(defaultOf("interval")), host.interval());
+        assertEquals(defaultOf("method").equals("HEAD"), host.headFirst());
+        assertEquals(Set.of(999), host.blocked());
+        assertEquals(defaultOf("blocked"), "[" + host.blocked().iterator().next() + "]");
+        assertEquals(Boolean.parseBoolean(defaultOf("skip")), host.skip());
+    }
+
+    private static String defaultOf(String hostKey) {
+        return LinkPolicy.HOST_KEYS.stream().filter(k -> k.name().equals(hostKey)).findFirst().orElseThrow().defaultValue();
     }
 }

@@ -16,13 +16,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LinkReportTest {
 
     private static final LinkReport REPORT = new LinkReport(List.of(
-            result("about/index.html", 7, "/missing/", "Missing | page", new Outcome.Broken("not found: the site has no missing/index.html")),
-            result("about/index.html", 9, "https://x.com/sethihemant", "X", new Outcome.Blocked("403 Forbidden: x.com refuses automated checks")),
-            result("index.html", 3, "/about/", "About", new Outcome.Ok("file about/index.html")),
+            result("about/index.html", 7, "/missing/", "Missing | page", Outcome.broken("not found: the site has no missing/index.html")),
+            result("about/index.html", 9, "https://x.com/sethihemant", "X", Outcome.blocked("403 Forbidden: x.com refuses automated checks")),
+            result("index.html", 3, "/about/", "About", Outcome.ok("file about/index.html")),
             new LinkResult(new Link("index.html", 4, "a href", "Team", " /about/ ", "https://www.sethihemant.com/about/",
-                    List.of("white space around the URL")), new Outcome.Ok("file about/index.html")),
-            result("index.html", 5, "http://old.example/", "Old", new Outcome.Redirected("https://new.example/", "moved permanently (301)")),
-            result("index.html", 6, "javascript:void(0)", "", new Outcome.Skipped("a javascript: URL runs script"))),
+                    List.of("white space around the URL")), Outcome.ok("file about/index.html")),
+            result("index.html", 5, "http://old.example/", "Old", Outcome.redirected("https://new.example/", "moved permanently (301)")),
+            result("index.html", 6, "javascript:void(0)", "", Outcome.skipped("a javascript: URL runs script"))),
             2, 2, Duration.ofMillis(1234), List.of("a notice \"quoted\""));
 
     private static LinkResult result(String page, int line, String raw, String text, Outcome outcome) {

@@ -17,7 +17,7 @@ class PageScannerTest {
     }
 
     private static List<String> found(PageScan scan) {
-        return scan.links().stream().map(l -> l.line() + " " + l.kind() + " " + l.raw()).toList();
+        return scan.links().stream().map(l -> l.line() + " " + l.context() + " " + l.raw()).toList();
     }
 
     @Test
