@@ -74,7 +74,7 @@ final class InternalLinks {
         if (fragment == null || !SiteFiles.isHtml(target)) {
             return found;
         }
-        if (fragmentFound(fragment, anchors.getOrDefault(target, Set.of()))) {
+        if (Fragments.found(fragment, anchors.getOrDefault(target, Set.of()))) {
             return found;
         }
         return Outcome.broken("the page " + target + " has no element with id \"" + fragment + "\"");
@@ -95,20 +95,5 @@ final class InternalLinks {
             out.append(segment);
         }
         return out.toString();
-    }
-
-    /**
-     * Whether a fragment names a place in a page: as written first, then percent-decoded; always
-     * for {@code #} and {@code #top} (the HTML standard scrolls to the top for both), and for
-     * text fragments ({@code #:~:text=}), which name text rather than an element.
-     */
-    static boolean fragmentFound(String fragment, Set<String> anchors) {
-        int directive = fragment.indexOf(":~:");
-        String id = directive >= 0 ? fragment.substring(0, directive) : fragment;
-        if (id.isEmpty() || id.equalsIgnoreCase("top") || anchors.contains(id)) {
-            return true;
-        }
-        String decoded = Urls.percentDecode(id);
-        return decoded != null && (anchors.contains(decoded) || decoded.equalsIgnoreCase("top"));
     }
 }

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +91,7 @@ public final class LinkChecker {
             }
         }
 
-        Map<String, Outcome> external = new LinkedHashMap<>();
+        Map<String, ExternalCheck.Checked> external = new LinkedHashMap<>();
         List<Url> externalUrls = new ArrayList<>();
         for (Pending p : pending) {
             if (p.outcome() == null && !p.internal()) {
@@ -107,7 +108,7 @@ public final class LinkChecker {
             if (outcome == null && p.internal()) {
                 outcome = internal.check(p.url());
             } else if (outcome == null) {
-                outcome = options.external() ? external.get(p.url().withoutFragment())
+                outcome = options.external() ? withFragment(external.get(p.url().withoutFragment()), p.url(), runPolicy)
                         : Outcome.skipped("external links are checked with --external");
             }
             results.add(new LinkResult(p.link(), outcome));
@@ -179,15 +180,24 @@ public final class LinkChecker {
         Urls.Cleaned cleaned = Urls.clean(raw.raw());
         List<String> notes = new ArrayList<>();
         if (cleaned.trimmed()) {
-            notes.add("white space or invisible characters around the URL were ignored; remove them from the page");
+            notes.add("white space around the URL is ignored by browsers; remove it from the page");
+        }
+        if (!cleaned.invisible().isEmpty()) {
+            notes.add("the URL contains " + (cleaned.invisible().size() == 1 ? "an invisible character, " : "invisible characters, ")
+                    + String.join(", ", cleaned.invisible()) + ", which browsers keep (percent-encoded) in the address"
+                    + " they ask for; delete " + (cleaned.invisible().size() == 1 ? "it" : "them"));
         }
         String value = cleaned.value();
         String scheme = Urls.scheme(value);
         if (value.isEmpty()) {
-            boolean selfLink = raw.context().endsWith(" href");
-            Link link = link(page, raw, selfLink ? raw.base().withoutFragment() : null, notes);
-            return new Pending(link, null, false, selfLink ? Outcome.ok("an empty href links to the page itself")
-                    : Outcome.invalid("the URL is empty"));
+            boolean href = raw.context().endsWith(" href");
+            // An empty URL is the document's base: the page itself, unless a <base href> says otherwise.
+            boolean self = href && raw.base().withoutFragment().equals(urlOf(internal, page).withoutFragment());
+            if (!href || self) {
+                Link link = link(page, raw, href ? raw.base().withoutFragment() : null, notes);
+                return new Pending(link, null, false, href ? Outcome.ok("an empty href links to the page itself")
+                        : Outcome.invalid("the URL is empty"));
+            }
         }
         if (scheme != null && !scheme.equals("http") && !scheme.equals("https")) {
             Link link = link(page, raw, value, notes);
@@ -224,36 +234,120 @@ public final class LinkChecker {
             case "javascript" -> Outcome.skipped("a javascript: URL runs script");
             case "mailto" -> {
                 String problem = ContactLinks.mailtoProblem(value);
-                yield problem == null ? Outcome.ok("a well-formed mailto: link (not sent)") : Outcome.invalid(problem);
+                yield problem == null ? Outcome.skipped("a well-formed mailto: link; there is nothing to fetch")
+                        : Outcome.invalid(problem);
             }
             case "tel" -> {
                 String problem = ContactLinks.telProblem(value);
-                yield problem == null ? Outcome.ok("a well-formed tel: link") : Outcome.invalid(problem);
+                yield problem == null ? Outcome.skipped("a well-formed tel: link; there is nothing to fetch")
+                        : Outcome.invalid(problem);
             }
-            default -> Outcome.skipped("the scheme '" + scheme + ":' is not checked");
+            case "file" -> Outcome.invalid("a file: URL names a file on the author's computer, which no reader can open;"
+                    + " put the file in the site and link to it there");
+            default -> mistypedHttp(scheme)
+                    ? Outcome.invalid("the scheme '" + scheme + ":' is a typo of http: or https:; browsers cannot open it")
+                    : Outcome.skipped("the scheme '" + scheme + ":' is not checked");
         };
     }
 
-    private Map<String, Outcome> checkExternal(List<Url> urls, LinkCheckOptions options, LinkPolicy runPolicy,
+    /** Schemes a slip of the keyboard makes from http and https ({@code htps}, {@code hhtp}, {@code http2}), none of them registered. */
+    private static boolean mistypedHttp(String scheme) {
+        return !scheme.equals("http") && !scheme.equals("https")
+                && (distance(scheme, "http") <= 1 || distance(scheme, "https") <= 1
+                || (scheme.startsWith("http") && scheme.length() <= 6));
+    }
+
+    /** Levenshtein distance, for the few letters of a scheme. */
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    /**
+     * The outcome of one external link: its URL's, then, when the page was read, its fragment
+     * looked up in the page as served (a redirect's own fragment replacing the link's).
+     */
+    static Outcome withFragment(ExternalCheck.Checked checked, Url url, LinkPolicy policy) {
+        Outcome outcome = checked.outcome();
+        String fragment = checked.redirectFragment() != null ? checked.redirectFragment() : url.fragment();
+        boolean works = outcome.kind() == Outcome.Kind.OK || outcome.kind() == Outcome.Kind.REDIRECTED;
+        if (!works || fragment == null || Fragments.isTop(fragment)) {
+            return outcome;
+        }
+        if (!Fragments.namesAnElement(fragment)) {
+            return outcome.withDetail(outcome.detail() + "; #" + fragment + " is a script's state or a line anchor, not an element");
+        }
+        ServedPage page = checked.page();
+        if (page == null) {
+            if (!policy.forHost(url.host()).fragments()) {
+                return outcome.withDetail(outcome.detail() + "; #" + fragment + " not checked (fragments: false for "
+                        + url.host() + " in " + policy.source() + ")");
+            }
+            return outcome;
+        }
+        if (!page.html()) {
+            return outcome.withDetail(outcome.detail() + "; not an HTML page, so #" + fragment + " is not an element id");
+        }
+        if (page.unreadable() != null) {
+            return Outcome.unverifiable("#" + fragment + " could not be looked up: " + page.unreadable());
+        }
+        if (Fragments.foundOnExternalPage(fragment, page.anchors())) {
+            return outcome.withDetail(outcome.detail() + "; #" + fragment + " found");
+        }
+        if (page.cut()) {
+            return Outcome.unverifiable("no element with id \"" + fragment + "\" in the first "
+                    + page.bytesRead() / 1024 + " KiB of the page, and the rest, beyond the size cap, was not read");
+        }
+        return Outcome.broken("the page has no element with id \"" + fragment + "\" in its HTML as served"
+                + " (a script may create it when the page runs; if it does, set fragments: false for "
+                + url.host() + " in links.yml)");
+    }
+
+    private Map<String, ExternalCheck.Checked> checkExternal(List<Url> urls, LinkCheckOptions options, LinkPolicy runPolicy,
                                                Url siteBase, Instant started, Progress progress, List<String> notices) {
         Settings settings = runPolicy.settings();
         Instant now = clock.instant();
         LinkCache cache = options.cache() == null ? LinkCache.empty() : LinkCache.load(options.cache(), notices);
         Verdicts verdicts = new Verdicts(runPolicy);
-        Map<String, Outcome> outcomes = new HashMap<>();
+        Set<String> wantPages = new HashSet<>();
+        for (Url url : urls) {
+            if (Fragments.namesAnElement(url.fragment()) && runPolicy.forHost(url.host()).fragments()) {
+                wantPages.add(url.withoutFragment());
+            }
+        }
+        Map<String, ExternalCheck.Checked> outcomes = new HashMap<>();
         List<Url> toCheck = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         for (Url url : urls) {
             String key = url.withoutFragment();
-            if (outcomes.containsKey(key)) {
+            if (!seen.add(key)) {
+                if (!outcomes.containsKey(key)) {
+                    toCheck.add(url);
+                }
                 continue;
             }
-            LinkCache.Entry entry = cache.fresh(key, now, settings.cacheMaxAge());
+            // The cache keeps statuses, not pages: a URL whose fragments are checked is fetched.
+            LinkCache.Entry entry = wantPages.contains(key) ? null : cache.fresh(key, now, settings.cacheMaxAge());
             Outcome cached = entry == null || verdicts.beforeRequest(url, false) != null
                     ? null : verdicts.rejudge(entry.chain());
             if (cached != null) {
-                outcomes.put(key, withCacheNote(cached, entry.checked(), now));
+                outcomes.put(key, new ExternalCheck.Checked(withCacheNote(cached, entry.checked(), now), entry.chain(),
+                        null, null));
             } else {
-                outcomes.put(key, null);
                 toCheck.add(url);
             }
         }
@@ -272,7 +366,7 @@ public final class LinkChecker {
         }
         Instant finished = clock.instant();
         checked.forEach((key, result) -> {
-            outcomes.put(key, result.outcome());
+            outcomes.put(key, result);
             if (result.chain().isEmpty()) {
                 cache.forget(key);
             } else {

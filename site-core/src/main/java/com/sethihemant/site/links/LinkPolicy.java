@@ -54,11 +54,13 @@ public final class LinkPolicy {
             new Key("method", "HEAD", "HEAD to try HEAD first and fall back to GET, or GET to use GET only"),
             new Key("accept", "[]", "status codes that count as working besides 2xx"),
             new Key("blocked", "[999]", "status codes meaning the host refuses robots: a warning, not a failure"),
-            new Key("blockedHeaders", "{cf-mitigated: challenge, x-amzn-waf-action: captcha}",
-                    "response headers (name: text the value contains, or \"\" for any) that mark a bot challenge"),
-            new Key("loginPaths", "[]", "path prefixes of login pages: a redirect to one is a login wall, not a failure"),
+            new Key("blockedHeaders", "{cf-mitigated: challenge, x-amzn-waf-action: ''}",
+                    "response headers (name: text the value contains, or '' for any) that mark a bot challenge"),
+            new Key("loginPaths", "[/login, /signin, /sign-in, /users/sign_in, /accounts/login, /account/login, /auth/login, /session/new, /authwall]",
+                    "path prefixes of login pages: a redirect to one is a login wall, not a failure"),
             new Key("headers", "{}", "extra request headers, such as Accept-Language"),
-            new Key("skip", "false", "true to report the host's links as skipped without requesting them"));
+            new Key("skip", "false", "true to report the host's links as skipped without requesting them"),
+            new Key("fragments", "true", "false to leave the fragments (#part) of links to the host unchecked"));
 
     private static final Set<String> TOP_KEYS = Set.of("check", "defaults", "hosts", "exclude");
 
@@ -77,12 +79,12 @@ public final class LinkPolicy {
     private static final Map<String, HostRule> BUILT_IN_HOSTS = Map.of(
             // LinkedIn answers robots with 999 or sends them to its "authwall"; a page cannot be verified.
             "linkedin.com", new HostRule(1, Duration.ofSeconds(2), false, null, Set.of(999, 403, 429), null,
-                    List.of("/authwall", "/login", "/uas/login", "/checkpoint", "/signup"), null, null),
+                    List.of("/authwall", "/login", "/uas/login", "/checkpoint", "/signup"), null, null, null),
             // X (Twitter) shows logged-out robots a login flow, or 403/429.
             "twitter.com", xRule(),
             "x.com", xRule(),
             // GitHub rate-limits bursts with 429 and Retry-After; go gently.
-            "github.com", new HostRule(2, Duration.ofMillis(500), null, null, null, null, null, null, null));
+            "github.com", new HostRule(2, Duration.ofMillis(500), null, null, null, null, null, null, null, null));
 
     private final Settings settings;
     private final HostRule defaults;
@@ -180,7 +182,8 @@ public final class LinkPolicy {
                 f.optional("blockedHeaders").map(n -> headerMap(n, true)).orElse(null),
                 f.optional("loginPaths").map(LinkPolicy::paths).orElse(null),
                 f.optional("headers").map(n -> headerMap(n, false)).orElse(null),
-                f.optional("skip").map(YamlNode::bool).orElse(null));
+                f.optional("skip").map(YamlNode::bool).orElse(null),
+                f.optional("fragments").map(YamlNode::bool).orElse(null));
     }
 
     private static Set<String> names(List<Key> keys) {
@@ -279,7 +282,7 @@ public final class LinkPolicy {
 
     private static HostRule xRule() {
         return new HostRule(1, Duration.ofSeconds(1), null, null, Set.of(999, 401, 403, 429), null,
-                List.of("/login", "/i/flow/login", "/account/access"), null, null);
+                List.of("/login", "/i/flow/login", "/account/access"), null, null, null);
     }
 
     Settings settings() {

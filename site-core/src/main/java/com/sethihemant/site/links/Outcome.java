@@ -27,6 +27,8 @@ public record Outcome(Kind kind, String detail, String target) {
         REDIRECTED(Severity.WARNING),
         /** The host would not let a robot see the page: bot walls, login walls, rate limits. */
         BLOCKED(Severity.WARNING),
+        /** No answer within the time budget: a silent or very slow host, a body that trickled in. */
+        UNVERIFIABLE(Severity.WARNING),
         /** Deliberately not checked: excluded, a scheme with nothing to request, or external in an offline run. */
         SKIPPED(Severity.OK),
         /** The link does not work: a missing file or fragment, a 404, a dead host. */
@@ -73,6 +75,10 @@ public record Outcome(Kind kind, String detail, String target) {
 
     public static Outcome blocked(String detail) {
         return new Outcome(Kind.BLOCKED, detail, null);
+    }
+
+    public static Outcome unverifiable(String detail) {
+        return new Outcome(Kind.UNVERIFIABLE, detail, null);
     }
 
     public static Outcome skipped(String detail) {

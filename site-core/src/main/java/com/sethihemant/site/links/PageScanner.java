@@ -105,6 +105,15 @@ final class PageScanner {
         return new PageScan(path, anchors, links, findings);
     }
 
+    /** Every {@code id} of a parsed page and every {@code name} of its {@code a} elements: what fragments can name. */
+    static Set<String> anchors(Document document) {
+        Set<String> anchors = new LinkedHashSet<>();
+        for (Element element : document.getAllElements()) {
+            collectAnchors(element, anchors);
+        }
+        return anchors;
+    }
+
     /** Reads a style sheet served at {@code cssUrl}; its URLs resolve against its own address. */
     static PageScan scanCss(String path, String css, Url cssUrl) {
         List<PageScan.RawLink> links = new ArrayList<>();

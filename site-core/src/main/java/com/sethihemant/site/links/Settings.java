@@ -26,6 +26,16 @@ record Settings(
                 maxRetryAfter, maxRedirects, cacheMaxAge, userAgent);
     }
 
+    Settings withRequestTimeout(Duration newTimeout) {
+        return new Settings(concurrency, connectTimeout, newTimeout, deadline, retries, backoff,
+                maxRetryAfter, maxRedirects, cacheMaxAge, userAgent);
+    }
+
+    Settings withRetries(int newRetries) {
+        return new Settings(concurrency, connectTimeout, requestTimeout, deadline, newRetries, backoff,
+                maxRetryAfter, maxRedirects, cacheMaxAge, userAgent);
+    }
+
     Settings withCacheMaxAge(Duration newMaxAge) {
         return new Settings(concurrency, connectTimeout, requestTimeout, deadline, retries, backoff,
                 maxRetryAfter, maxRedirects, newMaxAge, userAgent);

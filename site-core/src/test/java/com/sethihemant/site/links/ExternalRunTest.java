@@ -9,8 +9,10 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.SplittableRandom;
 
+import static com.sethihemant.site.links.OutcomeAssertions.assertKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -54,5 +56,34 @@ class ExternalRunTest {
         check("https://www.sethihemant.com");
         String agent = server.requests("/ok").get(0).userAgent();
         assertTrue(agent.startsWith("Mozilla/5.0 (compatible; site-link-checker/1.0; +https://www.sethihemant.com/)"), agent);
+    }
+
+    @Test
+    void aSchemeRelativeLinkTakesTheSchemeOfTheSitesAddress() throws IOException {
+        String hostAndPort = server.url("").substring("http:".length());
+        Files.writeString(site.resolve("index.html"), "<a href=\"" + hostAndPort + "/ok\">cdn</a>");
+        LinkReport report = check("http://www.sethihemant.com");
+        assertEquals(server.url("/ok"), report.results().get(0).link().url());
+        assertKind(Outcome.Kind.OK, report.results().get(0).outcome());
+        assertEquals(1, server.requests("/ok").size());
+    }
+
+    @Test
+    void contactLinksAreSkippedNotRequested() throws IOException {
+        Files.writeString(site.resolve("index.html"), "<a href=\"mailto:sethi.hemant@gmail.com\">mail</a>"
+                + "<a href=\"tel:+15550109999\">call</a>");
+        LinkReport report = check("https://www.sethihemant.com");
+        assertEquals(2, report.count(Outcome.Kind.SKIPPED));
+        assertTrue(report.results().get(0).outcome().detail().contains("nothing to fetch"));
+    }
+
+    @Test
+    void anInvisibleCharacterStaysInTheRequestedUrlAndTheReportSaysSo() throws IOException {
+        Files.writeString(site.resolve("index.html"), "<a href=\"" + server.url("/ok") + "&#8203;\">zwsp</a>");
+        LinkResult result = check("https://www.sethihemant.com").results().get(0);
+        assertEquals(server.url("/ok%E2%80%8B"), result.link().url());
+        assertKind(Outcome.Kind.BROKEN, result.outcome());
+        assertTrue(result.link().notes().get(0).contains("U+200B ZERO WIDTH SPACE"), result.link().notes().toString());
+        assertEquals(List.of("/ok%E2%80%8B"), server.requests("/ok").stream().map(LoopbackServer.Request::path).distinct().toList());
     }
 }

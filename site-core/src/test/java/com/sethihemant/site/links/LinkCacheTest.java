@@ -49,7 +49,7 @@ class LinkCacheTest {
     private static LinkPolicy policy() {
         return LinkPolicy.defaults()
                 .with(LinkPolicy.DEFAULT_SETTINGS.withCacheMaxAge(Duration.ofDays(1)))
-                .withDefaults(new HostRule(2, Duration.ZERO, null, null, null, null, null, null, null));
+                .withDefaults(new HostRule(2, Duration.ZERO, null, null, null, null, null, null, null, null));
     }
 
     private LinkReport check(LinkPolicy policy) {
@@ -101,7 +101,7 @@ class LinkCacheTest {
         check(policy());
         time.advance(Duration.ofMinutes(5));
         LinkPolicy okIsALoginPage = policy().withHost("127.0.0.1",
-                new HostRule(null, null, null, null, null, null, List.of("/ok"), null, null));
+                new HostRule(null, null, null, null, null, null, List.of("/ok"), null, null, null));
         LinkReport second = check(okIsALoginPage);
         assertKind(Outcome.Kind.BLOCKED, outcome(second, "/moved"));
         assertEquals(2, server.requests("/moved").size());
@@ -110,10 +110,10 @@ class LinkCacheTest {
     @Test
     void aSuccessOnlyAnOldPolicyAcceptedIsNotTrusted() {
         LinkPolicy accepting = policy().withHost("127.0.0.1",
-                new HostRule(null, null, null, Set.of(403), null, null, null, null, null));
-        assertKind(Outcome.Kind.OK, outcome(check(accepting), "/forbidden"));
+                new HostRule(null, null, null, Set.of(410), null, null, null, null, null, null));
+        assertKind(Outcome.Kind.OK, outcome(check(accepting), "/gone"));
         time.advance(Duration.ofMinutes(5));
-        assertEquals(Outcome.broken("403 Forbidden"), outcome(check(policy()), "/forbidden"));
+        assertEquals(Outcome.broken("410 Gone"), outcome(check(policy()), "/gone"));
     }
 
     @Test

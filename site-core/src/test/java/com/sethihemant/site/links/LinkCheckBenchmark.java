@@ -122,7 +122,7 @@ public final class LinkCheckBenchmark {
         Settings settings = new Settings(global, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofHours(1), 2,
                 Duration.ofSeconds(1), Duration.ofSeconds(60), 10, Duration.ofDays(1), "link-check-benchmark");
         LinkPolicy policy = LinkPolicy.defaults().with(settings)
-                .withDefaults(new HostRule(perHost, interval, true, null, null, null, null, null, null));
+                .withDefaults(new HostRule(perHost, interval, true, null, null, null, null, null, null, null));
         HttpFetcher fetcher = new HttpFetcher(settings.connectTimeout(), settings.requestTimeout(), settings.userAgent());
         ExternalCheck check = new ExternalCheck(policy, fetcher, Clock.systemUTC(), Sleeper.REAL, new SplittableRandom(1));
 

@@ -103,9 +103,10 @@ class LinkPolicyTest {
                     loginPaths: [/signin]
                     headers: {Accept-Language: de}
                     skip: true
+                    fragments: false
                 """)).forHost("example.org");
         assertEquals(new HostPolicy("example.org", 3, Duration.ofSeconds(1), false, Set.of(403), Set.of(451),
-                java.util.Map.of("x-bot-check", ""), List.of("/signin"), java.util.Map.of("Accept-Language", "de"), true), host);
+                java.util.Map.of("x-bot-check", ""), List.of("/signin"), java.util.Map.of("Accept-Language", "de"), true, false), host);
     }
 
     @Test

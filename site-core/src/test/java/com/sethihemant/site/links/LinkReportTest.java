@@ -63,7 +63,7 @@ class LinkReportTest {
         assertTrue(text.contains("      7  broken     /missing/ -> https://www.sethihemant.com/missing/  \"Missing | page\""), text);
         assertTrue(text.contains("note: white space around the URL"), text);
         assertFalse(text.contains("javascript:"), "skipped links are counted, not listed");
-        assertTrue(text.contains("Checked 6 links on 2 pages (2 external URLs) in 1.2 s: 2 ok, 1 redirected, 1 blocked, 1 skipped, 1 broken, 0 invalid."), text);
+        assertTrue(text.contains("Checked 6 links on 2 pages (2 external URLs) in 1.2 s: 2 ok, 1 redirected, 1 blocked, 0 unverifiable, 1 skipped, 1 broken, 0 invalid."), text);
     }
 
     @Test

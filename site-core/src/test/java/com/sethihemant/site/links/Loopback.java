@@ -10,7 +10,8 @@ import java.io.UncheckedIOException;
 /**
  * The HTTP fixture of the link tests as one JUnit extension: a {@link LoopbackServer} started
  * on 127.0.0.1 before each test and closed after it, and a {@link FakeTime} that starts at
- * {@link LoopbackServer#FAKE_START}. Register it on an instance field:
+ * {@link LoopbackServer#FAKE_START} and knows which of the server's routes never answer, so a
+ * request's deadline passes on the fake clock at once. Register it on an instance field:
  *
  * <pre>
  * &#64;RegisterExtension
@@ -29,7 +30,7 @@ final class Loopback implements BeforeEachCallback, AfterEachCallback {
         } catch (IOException e) {
             throw new UncheckedIOException("the loopback server did not start", e);
         }
-        time = new FakeTime(LoopbackServer.FAKE_START);
+        time = new FakeTime(LoopbackServer.FAKE_START, server::stalls);
     }
 
     @Override
