@@ -375,7 +375,8 @@ final class ExternalCheck {
 
     /**
      * A request that ran out of time: retried once, with GET (if HEAD was what timed out) at
-     * once, else after back-off; then unverifiable. Two in a row silence the host.
+     * once, else after back-off; then unverifiable. Two in a row silence the host: its queued
+     * requests are not made and those in flight are cancelled.
      */
     private void timedOut(Step step, Lane lane, String what, Instant now) {
         Job job = step.job();
@@ -390,6 +391,18 @@ final class ExternalCheck {
             for (Step waiting : left) {
                 Job other = waiting.job();
                 finish(other, other.lastTrouble != null ? other.lastTrouble : silentHost(lane));
+            }
+            // Its other requests in flight would only wait out their deadlines too.
+            Iterator<Flight> each = flights.values().iterator();
+            while (each.hasNext()) {
+                Flight flight = each.next();
+                if (flight.lane() == lane && flight.step().job() != job) {
+                    each.remove();
+                    flight.call().cancel();
+                    lane.inFlight--;
+                    Job other = flight.step().job();
+                    finish(other, other.lastTrouble != null ? other.lastTrouble : silentHost(lane));
+                }
             }
         }
         if (!lane.silent && job.timeouts == 1 && settings.retries() > 0) {
@@ -406,7 +419,7 @@ final class ExternalCheck {
     }
 
     private Outcome silentHost(Lane lane) {
-        return Outcome.unverifiable("not requested: " + lane.name + " let " + SILENT_HOST_TIMEOUTS
+        return Outcome.unverifiable("not checked: " + lane.name + " let " + SILENT_HOST_TIMEOUTS
                 + " requests in a row go unanswered within " + Durations.human(settings.requestTimeout())
                 + "; check it in a browser");
     }
@@ -422,6 +435,12 @@ final class ExternalCheck {
         boolean works = host.accepts(status) && challenge == null;
         if (rateLimited(status, response) && challenge == null && waitTooLong(response, now) != null) {
             finish(job, waitTooLong(response, now));
+            return;
+        }
+        if (step.head() && status == 999 && host.blocked().contains(999)) {
+            // LinkedIn's "request denied" answers GET just the same; asking again only annoys it.
+            finish(job, Outcome.blocked("999 Request Denied: " + step.url().host()
+                    + " refuses automated checks; check it in a browser"));
             return;
         }
         if (step.head() && !works) {

@@ -161,6 +161,7 @@ class ExternalCheckTest {
     void status999IsBlocked() throws InterruptedException {
         Outcome blocked = assertKind(Outcome.Kind.BLOCKED, check("/denied-999"));
         assertTrue(blocked.detail().contains("refuses automated checks"), blocked.detail());
+        assertEquals(List.of("HEAD"), server.methods("/denied-999"), "a 999 to HEAD is not asked again with GET");
     }
 
     @Test

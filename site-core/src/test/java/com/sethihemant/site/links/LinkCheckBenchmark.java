@@ -37,7 +37,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Every argument is optional; the defaults are the issue's target (2000 URLs, 40 hosts, 50 ms)
  * with the built-in per-host settings (2 at a time, 100 ms apart). {@code global} sets the
  * overall concurrency; by default it is high enough (hosts × concurrency) that only the per-host
- * settings bind.
+ * settings bind. Then it runs {@link MixedHostsBenchmark} (slow, silent and 999 hosts among fast
+ * ones) with the same arguments, unless {@code case=scale}.
  */
 public final class LinkCheckBenchmark {
 
@@ -75,6 +76,9 @@ public final class LinkCheckBenchmark {
             sizes.add(Integer.parseInt(size.strip()));
         }
         benchmark.run(sizes);
+        if (!"scale".equals(options.get("case"))) {
+            MixedHostsBenchmark.run(args);
+        }
     }
 
     private void run(List<Integer> sizes) throws Exception {
