@@ -6,8 +6,10 @@ import com.sethihemant.site.SiteException;
 import com.sethihemant.site.config.SiteConfig;
 import com.sethihemant.site.content.ContentParser;
 import com.sethihemant.site.content.DataFiles;
+import com.sethihemant.site.content.LocalReferences;
 import com.sethihemant.site.content.Document;
 import com.sethihemant.site.content.Routes;
+import com.sethihemant.site.content.SourceMap;
 import com.sethihemant.site.content.Status;
 
 import java.io.IOException;
@@ -186,6 +188,9 @@ public final class Baker {
         files.put(AtomFeed.PATH.substring(1), AtomFeed.write(site, model.posts()));
         files.put(Sitemap.PATH.substring(1), Sitemap.write(site, pages.indexable()));
         files.put("robots.txt", Sitemap.robots(site));
+        // Every image, link and cross reference must lead somewhere in what is about to be written.
+        LocalReferences.check(published, files);
+        files.put(SourceMap.PATH, SourceMap.write(sources.root(), published));
         return new Site(files, model.posts().size(), model.pages().size(), model.byTag().size(),
                 all.size() - published.size(), pages.renderedPaths, changed[0], (System.nanoTime() - start) / 1_000_000);
     }

@@ -250,7 +250,10 @@ class ContentParserTest {
     void treatsUnresolvedCrossReferencesAsErrors() {
         Path file = site.write("content/xref.adoc", "= X\n:jbake-type: page\n:jbake-status: published\n\n"
                 + "See <<no-such-section>>.\n");
-        assertTrue(onlyProblem(file).message().contains("possible invalid reference: no-such-section"));
+        Problem problem = onlyProblem(file);
+        assertEquals("the cross reference to 'no-such-section' finds no section or anchor with that id in this document",
+                problem.message());
+        assertEquals(5, problem.line(), "Asciidoctor gives no line; the parser finds it");
     }
 
     @Test
@@ -289,5 +292,40 @@ class ContentParserTest {
         Path file = site.write("content/many.adoc", ":jbake-type: nope\n:jbake-status: maybe\n\nx\n");
         SiteException e = assertThrows(SiteException.class, () -> parse(file));
         assertEquals(3, e.problems().size(), e.getMessage());
+    }
+
+    @Test
+    void aMisspeltBlockMacroFailsAtItsLineInsteadOfPrintingAsText() {
+        Path file = site.write("content/typo.adoc", "= T\n:jbake-type: page\n:jbake-status: published\n\n"
+                + "imgae::pic.png[A picture]\n");
+        Problem problem = onlyProblem(file);
+        assertEquals(5, problem.line());
+        assertTrue(problem.message().startsWith("'imgae::' is not a block macro that Asciidoctor or an extension handles"),
+                problem.message());
+        assertTrue(problem.message().contains("did you mean 'image::'?"), problem.message());
+    }
+
+    @Test
+    void aMisspeltBlockStyleFailsOnADelimitedBlockAndOnAParagraph() {
+        Path listing = site.write("content/listing.adoc", "= T\n:jbake-type: page\n:jbake-status: published\n\n"
+                + "[plantum]\n----\nA -> B\n----\n");
+        Problem onListing = onlyProblem(listing);
+        assertEquals(6, onListing.line());
+        assertEquals("'[plantum]' is not a style that Asciidoctor or an extension handles for a listing block, so it would"
+                + " be ignored; check its spelling", onListing.message());
+        Path paragraph = site.write("content/paragraph.adoc", "= T\n:jbake-type: page\n:jbake-status: published\n\n"
+                + "[plantum]\nA -> B\n");
+        assertTrue(onlyProblem(paragraph).message().contains("for a paragraph"));
+    }
+
+    @Test
+    void blockMacrosAndStylesThatAnExtensionRegistersAreHandled() {
+        Path file = site.write("content/extended.adoc", "= T\n:jbake-type: page\n:jbake-status: published\n\n"
+                + "sample-chart::visits.csv[]\n\n[sample-diagram]\n----\nA -> B\n----\n\n"
+                + "[source,java]\n----\nimgae::inside-code-is-code[]\n----\n");
+        Document document = parse(file);
+        org.jsoup.nodes.Document body = org.jsoup.Jsoup.parseBodyFragment(document.bodyHtml());
+        assertEquals("visits.csv", body.expectFirst("figure.sample-chart").text());
+        assertEquals("A -> B", body.expectFirst("figure.sample-diagram").text());
     }
 }
