@@ -15,8 +15,13 @@ import java.util.Objects;
  * @param url the absolute URL it resolves to, or the cleaned value for schemes such as mailto:;
  *     {@code null} when it is not a URL at all
  * @param notes warnings about how the link is written, such as surrounding white space
+ * @param source the source file the page was baked from, relative to the project's root; {@code null}
+ *     when the site has no map of its sources
+ * @param sourceLine the 1-based line of that source where the link is written; 0 when it is not
+ *     found there (a link of the theme's templates, for example)
  */
-public record Link(String page, int line, String context, String text, String raw, String url, List<String> notes) {
+public record Link(String page, int line, String context, String text, String raw, String url, List<String> notes,
+                   String source, int sourceLine) {
 
     public Link {
         Objects.requireNonNull(page, "page");
@@ -24,5 +29,20 @@ public record Link(String page, int line, String context, String text, String ra
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(raw, "raw");
         notes = List.copyOf(notes);
+    }
+
+    /** A link on a page whose source is not known. */
+    public Link(String page, int line, String context, String text, String raw, String url, List<String> notes) {
+        this(page, line, context, text, raw, url, notes, null, 0);
+    }
+
+    /** This link with the source of its page. */
+    Link withSource(String newSource, int newSourceLine) {
+        return new Link(page, line, context, text, raw, url, notes, newSource, newSourceLine);
+    }
+
+    /** {@code file:line} of the source, or just the file when the line is not known; {@code null} without a source. */
+    public String sourceLocation() {
+        return source == null ? null : sourceLine > 0 ? source + ":" + sourceLine : source;
     }
 }

@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -82,16 +84,25 @@ public final class LinkChecker {
             scans.add(PageScanner.scanCss(sheet, readLenient(files, sheet), urlOf(internal, sheet)));
         }
 
+        LocalDate today = LocalDate.ofInstant(started, ZoneOffset.UTC);
+        List<String> warnings = new ArrayList<>();
+        for (LinkPolicy.Ignore ignore : runPolicy.ignores()) {
+            if (ignore.expiredOn(today)) {
+                warnings.add(ignore.where() + ": the ignore entry for '" + ignore.pattern().pattern() + "' expired on "
+                        + ignore.until() + "; its links are checked again: fix them, then remove the entry (or give it a later until:)");
+            }
+        }
         List<Pending> pending = new ArrayList<>();
         List<LinkResult> results = new ArrayList<>();
         for (PageScan scan : scans) {
             results.addAll(scan.findings());
             for (PageScan.RawLink raw : scan.links()) {
-                pending.add(classify(scan.path(), raw, internal, runPolicy, siteBase));
+                pending.add(classify(scan.path(), raw, internal, runPolicy, siteBase, today));
             }
         }
 
         Map<String, ExternalCheck.Checked> external = new LinkedHashMap<>();
+        Map<String, LinkResult.Failing> failing = new HashMap<>();
         List<Url> externalUrls = new ArrayList<>();
         for (Pending p : pending) {
             if (p.outcome() == null && !p.internal()) {
@@ -100,7 +111,7 @@ public final class LinkChecker {
         }
         int distinctExternal = (int) externalUrls.stream().map(Url::withoutFragment).distinct().count();
         if (options.external() && !externalUrls.isEmpty()) {
-            external.putAll(checkExternal(externalUrls, options, runPolicy, siteBase, started, progress, notices));
+            external.putAll(checkExternal(externalUrls, options, runPolicy, siteBase, started, progress, notices, failing));
         }
 
         for (Pending p : pending) {
@@ -111,11 +122,18 @@ public final class LinkChecker {
                 outcome = options.external() ? withFragment(external.get(p.url().withoutFragment()), p.url(), runPolicy)
                         : Outcome.skipped("external links are checked with --external");
             }
-            results.add(new LinkResult(p.link(), outcome));
+            results.add(new LinkResult(p.link(), outcome, p.internal() || p.url() == null
+                    || outcome.severity() != Outcome.Severity.ERROR ? null : failing.get(p.url().withoutFragment())));
         }
+        PageSources sources = PageSources.load(options.site(), notices);
+        results.replaceAll(r -> {
+            String source = sources.sourceOf(r.link().page());
+            return source == null ? r
+                    : new LinkResult(r.link().withSource(source, sources.lineOf(r.link().page(), r.link())), r.outcome());
+        });
         results.sort(Comparator.comparing((LinkResult r) -> r.link().page()).thenComparingInt(r -> r.link().line()));
         return new LinkReport(results, files.pages().size(), options.external() ? distinctExternal : 0,
-                Duration.between(started, clock.instant()), notices);
+                Duration.between(started, clock.instant()), notices, warnings);
     }
 
     private Settings settings(LinkCheckOptions options) {
@@ -176,7 +194,7 @@ public final class LinkChecker {
 
     /** Decides what can be decided without a request, and resolves the rest. */
     private static Pending classify(String page, PageScan.RawLink raw, InternalLinks internal, LinkPolicy policy,
-                                    Url siteBase) {
+                                    Url siteBase, LocalDate today) {
         Urls.Cleaned cleaned = Urls.clean(raw.raw());
         List<String> notes = new ArrayList<>();
         if (cleaned.trimmed()) {
@@ -210,6 +228,12 @@ public final class LinkChecker {
             return new Pending(link(page, raw, null, notes), null, false, Outcome.invalid("the URL " + e.getMessage()));
         }
         Link link = link(page, raw, url.toString(), notes);
+        LinkPolicy.Ignore ignore = policy.ignoredBy(url.toString());
+        if (ignore != null && !ignore.expiredOn(today)) {
+            return new Pending(link, url, internal.isInternal(url), Outcome.skipped("ignored by " + policy.source()
+                    + (ignore.until() == null ? "" : " until " + ignore.until())
+                    + (ignore.reason().isEmpty() ? "" : ": " + ignore.reason())));
+        }
         if (!internal.isInternal(url)) {
             return new Pending(link, url, false, null);
         }
@@ -318,7 +342,8 @@ public final class LinkChecker {
     }
 
     private Map<String, ExternalCheck.Checked> checkExternal(List<Url> urls, LinkCheckOptions options, LinkPolicy runPolicy,
-                                               Url siteBase, Instant started, Progress progress, List<String> notices) {
+                                               Url siteBase, Instant started, Progress progress, List<String> notices,
+                                               Map<String, LinkResult.Failing> failing) {
         Settings settings = runPolicy.settings();
         Instant now = clock.instant();
         LinkCache cache = options.cache() == null ? LinkCache.empty() : LinkCache.load(options.cache(), notices);
@@ -367,10 +392,12 @@ public final class LinkChecker {
         Instant finished = clock.instant();
         checked.forEach((key, result) -> {
             outcomes.put(key, result);
-            if (result.chain().isEmpty()) {
-                cache.forget(key);
-            } else {
+            if (!result.chain().isEmpty()) {
                 cache.remember(key, finished, result.chain());
+            } else if (result.outcome().severity() == Outcome.Severity.ERROR) {
+                failing.put(key, cache.failed(key, finished));
+            } else {
+                cache.forget(key);
             }
         });
         if (options.cache() != null) {

@@ -6,6 +6,8 @@ import com.sethihemant.site.config.YamlNode;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -62,7 +64,8 @@ public final class LinkPolicy {
             new Key("skip", "false", "true to report the host's links as skipped without requesting them"),
             new Key("fragments", "true", "false to leave the fragments (#part) of links to the host unchecked"));
 
-    private static final Set<String> TOP_KEYS = Set.of("check", "defaults", "hosts", "exclude");
+    private static final Set<String> TOP_KEYS = Set.of("check", "defaults", "hosts", "exclude", "ignore");
+    private static final Set<String> IGNORE_KEYS = Set.of("url", "until", "reason");
 
     /** HttpClient refuses to let callers set these. */
     private static final Set<String> RESTRICTED_HEADERS = Set.of("connection", "content-length", "expect", "host", "upgrade");
@@ -90,14 +93,35 @@ public final class LinkPolicy {
     private final HostRule defaults;
     private final Map<String, HostRule> configHosts;
     private final List<Pattern> excludes;
+    private final List<Ignore> ignores;
     private final String source;
+
+    /**
+     * An entry of {@code ignore}: links known to be broken, reported as skipped until a date.
+     *
+     * @param until the last day the entry applies; {@code null} for no end
+     * @param reason why, for the report; may be empty
+     * @param where the file and line of the entry, for the warning when it has expired
+     */
+    record Ignore(Pattern pattern, LocalDate until, String reason, String where) {
+
+        boolean expiredOn(LocalDate today) {
+            return until != null && today.isAfter(until);
+        }
+    }
 
     LinkPolicy(Settings settings, HostRule defaults, Map<String, HostRule> configHosts, List<Pattern> excludes,
                String source) {
+        this(settings, defaults, configHosts, excludes, List.of(), source);
+    }
+
+    LinkPolicy(Settings settings, HostRule defaults, Map<String, HostRule> configHosts, List<Pattern> excludes,
+               List<Ignore> ignores, String source) {
         this.settings = settings;
         this.defaults = defaults;
         this.configHosts = Map.copyOf(configHosts);
         this.excludes = List.copyOf(excludes);
+        this.ignores = List.copyOf(ignores);
         this.source = source;
     }
 
@@ -131,14 +155,34 @@ public final class LinkPolicy {
             }
             hosts.put(name, hostRule(value));
         }));
-        List<Pattern> excludes = top.list("exclude", node -> {
+        List<Pattern> excludes = top.list("exclude", LinkPolicy::pattern);
+        List<Ignore> ignores = top.list("ignore", node -> ignore(node, file));
+        return new LinkPolicy(settings, defaults, hosts, excludes, ignores, file.getFileName().toString());
+    }
+
+    /** An ignore entry: a regular expression, or a mapping of {@code url}, {@code until} and {@code reason}. */
+    private static Ignore ignore(YamlNode node, Path file) {
+        String where = file + ":" + node.line();
+        if (!(node.toJava() instanceof Map)) {
+            return new Ignore(pattern(node), null, "", where);
+        }
+        YamlNode.Fields f = node.fields(IGNORE_KEYS);
+        LocalDate until = f.optional("until").map(n -> {
             try {
-                return Pattern.compile(node.text());
-            } catch (PatternSyntaxException e) {
-                throw node.error("is not a valid regular expression: " + e.getDescription());
+                return LocalDate.parse(n.text());
+            } catch (DateTimeParseException e) {
+                throw n.error("is not a date; write it as YYYY-MM-DD, such as 2026-12-31");
             }
-        });
-        return new LinkPolicy(settings, defaults, hosts, excludes, file.getFileName().toString());
+        }).orElse(null);
+        return new Ignore(pattern(f.required("url")), until, f.optional("reason").map(YamlNode::text).orElse(""), where);
+    }
+
+    private static Pattern pattern(YamlNode node) {
+        try {
+            return Pattern.compile(node.text());
+        } catch (PatternSyntaxException e) {
+            throw node.error("is not a valid regular expression: " + e.getDescription());
+        }
     }
 
     /**
@@ -296,26 +340,26 @@ public final class LinkPolicy {
 
     /** A copy with other run settings, for command-line overrides and tests. */
     LinkPolicy with(Settings newSettings) {
-        return new LinkPolicy(newSettings, defaults, configHosts, excludes, source);
+        return new LinkPolicy(newSettings, defaults, configHosts, excludes, ignores, source);
     }
 
     /** A copy whose defaults for every host are overridden by {@code rule}. */
     LinkPolicy withDefaults(HostRule rule) {
-        return new LinkPolicy(settings, defaults.overriddenBy(rule), configHosts, excludes, source);
+        return new LinkPolicy(settings, defaults.overriddenBy(rule), configHosts, excludes, ignores, source);
     }
 
     /** A copy with one more host rule, overriding any the same name had. */
     LinkPolicy withHost(String host, HostRule rule) {
         Map<String, HostRule> hosts = new LinkedHashMap<>(configHosts);
         hosts.merge(host, rule, HostRule::overriddenBy);
-        return new LinkPolicy(settings, defaults, hosts, excludes, source);
+        return new LinkPolicy(settings, defaults, hosts, excludes, ignores, source);
     }
 
     /** A copy that also excludes URLs matching {@code regex}. */
     LinkPolicy withExclude(String regex) {
         List<Pattern> more = new ArrayList<>(excludes);
         more.add(Pattern.compile(regex));
-        return new LinkPolicy(settings, defaults, configHosts, more, source);
+        return new LinkPolicy(settings, defaults, configHosts, more, ignores, source);
     }
 
     /**
@@ -348,6 +392,28 @@ public final class LinkPolicy {
         Set<String> all = new LinkedHashSet<>(a);
         all.addAll(b);
         return all;
+    }
+
+    /** A copy that also ignores URLs matching {@code regex} until {@code until}. */
+    LinkPolicy withIgnore(String regex, LocalDate until, String reason) {
+        List<Ignore> more = new ArrayList<>(ignores);
+        more.add(new Ignore(Pattern.compile(regex), until, reason, "(test)"));
+        return new LinkPolicy(settings, defaults, configHosts, excludes, more, source);
+    }
+
+    /** The ignore entries, in file order. */
+    List<Ignore> ignores() {
+        return ignores;
+    }
+
+    /** The ignore entry a URL matches (expired or not), or {@code null}. */
+    Ignore ignoredBy(String url) {
+        for (Ignore ignore : ignores) {
+            if (ignore.pattern().matcher(url).find()) {
+                return ignore;
+            }
+        }
+        return null;
     }
 
     /** The exclusion pattern a URL matches, or {@code null}. */

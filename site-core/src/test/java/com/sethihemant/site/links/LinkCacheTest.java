@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +18,7 @@ import java.util.SplittableRandom;
 
 import static com.sethihemant.site.links.OutcomeAssertions.assertKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The cache between runs, end to end: a site folder, the loopback server and a fake clock. */
@@ -62,17 +64,65 @@ class LinkCacheTest {
                 .findFirst().orElseThrow().outcome();
     }
 
-    private Set<String> cachedUrls() throws Exception {
+    private LinkResult result(LinkReport report, String path) {
+        return report.results().stream().filter(r -> server.url(path).equals(r.link().url())).findFirst().orElseThrow();
+    }
+
+    /** The cached entries, by URL. */
+    private Map<String, Map<?, ?>> entries() throws Exception {
         Map<?, ?> json = (Map<?, ?>) Json.parse(Files.readString(cache));
-        return ((List<?>) json.get("entries")).stream().map(e -> (String) ((Map<?, ?>) e).get("url"))
-                .collect(java.util.stream.Collectors.toSet());
+        Map<String, Map<?, ?>> entries = new java.util.TreeMap<>();
+        for (Object entry : (List<?>) json.get("entries")) {
+            entries.put((String) ((Map<?, ?>) entry).get("url"), (Map<?, ?>) entry);
+        }
+        return entries;
     }
 
     @Test
-    void keepsOnlySuccessesWithTheirChains() throws Exception {
+    void trustsOnlySuccessesWithTheirChainsAndDatesFailures() throws Exception {
         check(policy());
-        assertEquals(Set.of(server.url("/ok"), server.url("/moved")), cachedUrls());
+        Map<String, Map<?, ?>> entries = entries();
+        Set<String> trusted = new java.util.HashSet<>();
+        entries.forEach((url, entry) -> {
+            if (entry.get("chain") != null) {
+                trusted.add(url);
+            }
+        });
+        assertEquals(Set.of(server.url("/ok"), server.url("/moved")), trusted);
         assertTrue(Files.readString(cache).contains("\"status\": 301"), "the redirect chain is kept");
+        assertEquals("2026-01-01T00:00:00Z", entries.get(server.url("/gone")).get("firstFailed"));
+        assertNull(entries.get(server.url("/forbidden")), "blocked is neither a success nor a failure");
+    }
+
+    @Test
+    void aBrokenLinkSaysSinceWhenItFailsAndWhereAnArchivedCopyMayBe() {
+        LinkPolicy accepting = policy().withHost("127.0.0.1",
+                new HostRule(null, null, null, Set.of(410), null, null, null, null, null, null));
+        check(accepting);
+        time.advance(Duration.ofDays(7));
+        LinkResult first = result(check(policy()), "/gone");
+        assertEquals(new LinkResult.Failing(Instant.parse("2026-01-08T00:00:00Z"), Instant.parse("2026-01-08T00:00:00Z"),
+                Instant.parse("2026-01-01T00:00:00Z")), first.failing());
+        time.advance(Duration.ofDays(7));
+        LinkReport report = check(policy());
+        LinkResult again = result(report, "/gone");
+        assertEquals(Instant.parse("2026-01-08T00:00:00Z"), again.failing().firstFailed(), "the failure began a week ago");
+        assertEquals(Instant.parse("2026-01-15T00:00:00Z"), again.failing().lastFailed());
+        assertEquals("https://web.archive.org/web/20260101/" + server.url("/gone"),
+                again.failing().archiveUrl(again.link().url()), "the copy nearest the day it last worked");
+        String markdown = report.toMarkdown();
+        assertTrue(markdown.contains("failing since 2026-01-08 (7 days), last seen 2026-01-15, last worked 2026-01-01 | "
+                + "https://web.archive.org/web/20260101/" + server.url("/gone")), markdown);
+    }
+
+    @Test
+    void aLinkThatWorksAgainForgetsItsFailures() throws Exception {
+        check(policy());
+        time.advance(Duration.ofDays(1));
+        check(policy().withHost("127.0.0.1", new HostRule(null, null, null, Set.of(410), null, null, null, null, null, null)));
+        Map<?, ?> entry = entries().get(server.url("/gone"));
+        assertNull(entry.get("firstFailed"));
+        assertEquals("2026-01-02T00:00:00Z", entry.get("lastWorked"));
     }
 
     @Test
