@@ -40,9 +40,9 @@ public final class LinkPolicy {
     public static final List<Key> CHECK_KEYS = List.of(
             new Key("concurrency", "32", "requests in flight at once, all hosts together"),
             new Key("connectTimeout", "10s", "how long to wait for a connection"),
-            new Key("requestTimeout", "20s", "how long to wait for a response's status and first bytes"),
-            new Key("deadline", "10m", "the longest the external check may run; links left are reported as not checked"),
-            new Key("retries", "2", "retries after a 5xx, 408, 429, time-out or connection error"),
+            new Key("requestTimeout", "20s", "the longest one request may take, its headers and body together; one not done by then is unverifiable"),
+            new Key("deadline", "10m", "the longest the external check may run; links left are reported as unverifiable"),
+            new Key("retries", "2", "retries after a 5xx, 408, 429 or connection error; a time-out is retried once"),
             new Key("backoff", "1s", "the wait before the first retry; it doubles each time, with random jitter"),
             new Key("maxRetryAfter", "60s", "the longest a Retry-After header can make the checker wait"),
             new Key("maxRedirects", "10", "redirects followed before a link counts as broken"),

@@ -200,4 +200,21 @@ class LinkPolicyTest {
     private static String defaultOf(String hostKey) {
         return LinkPolicy.HOST_KEYS.stream().filter(k -> k.name().equals(hostKey)).findFirst().orElseThrow().defaultValue();
     }
+
+    /** The README's tables of links.yml's keys are a copy for readers; they must say what the code does. */
+    @Test
+    void theReadmeDocumentsEveryKeyWithItsDefault() throws IOException {
+        String readme = Files.readString(Path.of("../README.md"));
+        for (LinkPolicy.Key key : LinkPolicy.CHECK_KEYS) {
+            assertTrue(readme.contains(row(key)), "README.md lacks the row " + row(key));
+        }
+        for (LinkPolicy.Key key : LinkPolicy.HOST_KEYS) {
+            assertTrue(readme.contains(row(key)), "README.md lacks the row " + row(key));
+        }
+    }
+
+    private static String row(LinkPolicy.Key key) {
+        return "| `" + key.name() + "` | " + (key.defaultValue() == null ? "(none)" : "`" + key.defaultValue() + "`")
+                + " | " + key.description() + " |";
+    }
 }
