@@ -2,7 +2,9 @@
 layout('layouts/default.tpl', true,
         pageTitle: 'Archive',
         pageDescription: 'Every post by ' + site.author.name + ', by year.',
-        trail: [['Blog', '/blog/'], ['Archive', '/archive/']],
+        trail: [['Blog', Routes.BLOG], ['Archive', Routes.ARCHIVE]],
+        ownerPage: false,
+        entry: null,
         mainContent: contents {
             h1 { yield 'Archive' }
             if (!years) {

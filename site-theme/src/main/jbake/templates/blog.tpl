@@ -4,16 +4,18 @@ layout('layouts/default.tpl', true,
         pageTitle: first ? 'Blog' : 'Blog, page ' + pagination.current + ' of ' + pagination.total,
         pageDescription: 'Posts and paper notes by ' + site.author.name + ' on storage for AI/ML, distributed systems and infrastructure, newest first' +
                 (first ? '.' : ' (page ' + pagination.current + ' of ' + pagination.total + ').'),
-        trail: first ? [['Blog', '/blog/']] : [['Blog', '/blog/'], ['Page ' + pagination.current, url]],
+        trail: first ? [['Blog', Routes.BLOG]] : [['Blog', Routes.BLOG], ['Page ' + pagination.current, url]],
+        ownerPage: false,
+        entry: null,
         mainContent: contents {
             h1 { yield 'Blog' }
             p(class: 'lede') {
                 yield 'Posts and paper notes, newest first. Browse by '
-                a(href: '/tags/') { yield 'tag' }
+                a(href: Routes.TAGS) { yield 'tag' }
                 yield ' or by '
-                a(href: '/archive/') { yield 'year' }
+                a(href: Routes.ARCHIVE) { yield 'year' }
                 yield ', or follow the '
-                a(href: '/feed.xml') { yield 'Atom feed' }
+                a(href: Routes.FEED) { yield 'Atom feed' }
                 yield '.'
             }
             if (posts) {

@@ -4,6 +4,8 @@ layout('layouts/default.tpl', true,
         pageTitle: site.title,
         pageDescription: content.description,
         ownerPage: true,
+        trail: null,
+        entry: null,
         mainContent: contents {
             layout('partials/h-card.tpl', true, nameIsHeading: true)
             div(class: 'prose') { yieldUnescaped content.bodyHtml }
@@ -11,7 +13,7 @@ layout('layouts/default.tpl', true,
                 h2(class: 'section-title', id: 'latest-posts') { yield 'Latest posts' }
                 if (posts) {
                     layout('partials/post-list.tpl', true, posts: posts.take(site.latestPosts), headingLevel: 3)
-                    p { a(href: '/blog/') { yield 'All posts' }; yield ', also by '; a(href: '/tags/') { yield 'tag' }; yield ' and by '; a(href: '/archive/') { yield 'year' }; yield '.' }
+                    p { a(href: Routes.BLOG) { yield 'All posts' }; yield ', also by '; a(href: Routes.TAGS) { yield 'tag' }; yield ' and by '; a(href: Routes.ARCHIVE) { yield 'year' }; yield '.' }
                 } else {
                     p { yield 'No posts yet.' }
                 }

@@ -6,6 +6,7 @@ layout('layouts/default.tpl', true,
         pageDescription: content.description,
         ownerPage: about,
         trail: notFound ? null : [[content.title, url]],
+        entry: null,
         mainContent: contents {
             article(class: 'page') {
                 h1 { yieldUnescaped content.titleHtml }

@@ -4,7 +4,9 @@ def seriesName = series ? series.tag.replace('-', ' ').capitalize() : null
 layout('layouts/default.tpl', true,
         pageTitle: content.title,
         pageDescription: content.description,
-        trail: [['Blog', '/blog/'], [content.title, content.url]],
+        trail: [['Blog', Routes.BLOG], [content.title, content.url]],
+        ownerPage: false,
+        entry: content,
         mainContent: contents {
             article(class: 'post h-entry') {
                 header(class: 'post-header') {

@@ -2,7 +2,9 @@
 layout('layouts/default.tpl', true,
         pageTitle: 'Tags',
         pageDescription: 'The topics ' + site.author.name + ' writes about, with the posts on each.',
-        trail: [['Blog', '/blog/'], ['Tags', '/tags/']],
+        trail: [['Blog', Routes.BLOG], ['Tags', Routes.TAGS]],
+        ownerPage: false,
+        entry: null,
         mainContent: contents {
             h1 { yield 'Tags' }
             if (allTags) {

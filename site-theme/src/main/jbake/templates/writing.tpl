@@ -1,12 +1,14 @@
 // Writing & Speaking: the statement written in writing.adoc, then posts by year, paper notes,
 // talks and the reading list, the last two from data/talks.yml and data/reading-list.yml.
-def notes = posts.findAll { it.tags.contains('paper-notes') }
+def notes = site.notesTag ? posts.findAll { it.tags.contains(site.notesTag) } : []
 def talks = data['talks'] ?: []
 def papers = data['reading-list'] ?: []
 layout('layouts/default.tpl', true,
         pageTitle: content.title,
         pageDescription: content.description,
         trail: [[content.title, url]],
+        ownerPage: false,
+        entry: null,
         mainContent: contents {
             article(class: 'page') {
                 h1 { yieldUnescaped content.titleHtml }

@@ -1,14 +1,16 @@
-// The one layout. Page templates call it with:
+// The one layout. Every page template calls it with all six parameters (null where one does not
+// apply; the model has no other names, so a missing one fails the bake):
 //   pageTitle       the page's own title (the site name is appended)
 //   pageDescription one or two sentences for search engines and link previews
 //   mainContent     contents { ... } rendered inside <main>
-//   trail           optional: the breadcrumb after Home, a list of [name, url]
-//   ownerPage       optional: true on the pages about the owner (home, About)
-// and inherit the model (site, url, noindex, content, ...). Text is written with yield
-// (escaped); only Asciidoctor's HTML is written with yieldUnescaped.
+//   trail           the breadcrumb after Home, a list of [name, url], or null
+//   ownerPage       true on the pages about the owner (home, About)
+//   entry           the post the page shows, or null
+// It also reads what every page's model has (site, url, noindex, notice: the record Page in
+// site-core's com.sethihemant.site.theme). Text is written with yield (escaped); only
+// Asciidoctor's HTML is written with yieldUnescaped.
 def fullTitle = pageTitle == site.title ? site.title : pageTitle + ' · ' + site.title
 def pageUrl = site.absolute(url)
-def article = content?.isPost() ? content : null
 def twitter = site.profiles.find { it.name == 'Twitter' && it.label.startsWith('@') }?.label
 def card = [url: site.absolute('/images/card.png'), alt: site.title + ': ' + site.tagline]
 
@@ -22,11 +24,11 @@ if (ownerPage) {
 } else {
     graph << person
 }
-if (article) {
+if (entry) {
     graph << ['@type': 'BlogPosting', '@id': pageUrl + '#post', url: pageUrl, mainEntityOfPage: pageUrl,
-              headline: article.title, description: pageDescription, inLanguage: site.language, image: card.url,
-              datePublished: article.date.toString(), dateModified: article.lastModified().toString(),
-              keywords: article.tags, author: ['@id': site.absolute('/#person')]]
+              headline: entry.title, description: pageDescription, inLanguage: site.language, image: card.url,
+              datePublished: entry.date.toString(), dateModified: entry.lastModified().toString(),
+              keywords: entry.tags, author: ['@id': site.absolute('/#person')]]
 }
 if (trail) {
     def crumbs = [[site.title, '/']] + trail
@@ -64,9 +66,9 @@ html(lang: site.language) {
         link(rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml')
         link(rel: 'icon', href: '/favicon.png', type: 'image/png', sizes: '48x48')
         link(rel: 'apple-touch-icon', href: '/apple-touch-icon.png')
-        link(rel: 'alternate', type: 'application/atom+xml', title: site.title + ' (Atom feed)', href: '/feed.xml')
+        link(rel: 'alternate', type: 'application/atom+xml', title: site.title + ' (Atom feed)', href: Routes.FEED)
 
-        meta(property: 'og:type', content: article ? 'article' : ownerPage ? 'profile' : 'website')
+        meta(property: 'og:type', content: entry ? 'article' : ownerPage ? 'profile' : 'website')
         meta(property: 'og:site_name', content: site.title)
         meta(property: 'og:title', content: pageTitle)
         meta(property: 'og:description', content: pageDescription)
@@ -77,11 +79,11 @@ html(lang: site.language) {
         meta(property: 'og:image:width', content: '1200')
         meta(property: 'og:image:height', content: '630')
         meta(property: 'og:image:alt', content: card.alt)
-        if (article) {
-            meta(property: 'article:published_time', content: article.date.toString())
-            meta(property: 'article:modified_time', content: article.lastModified().toString())
+        if (entry) {
+            meta(property: 'article:published_time', content: entry.date.toString())
+            meta(property: 'article:modified_time', content: entry.lastModified().toString())
             meta(property: 'article:author', content: site.absolute('/about/'))
-            article.tags.each { tag -> meta(property: 'article:tag', content: tag) }
+            entry.tags.each { tag -> meta(property: 'article:tag', content: tag) }
         }
         meta(name: 'twitter:card', content: 'summary_large_image')
         if (twitter) {

@@ -11,7 +11,7 @@ footer(class: 'site-footer') {
             }
             li {
                 span(class: 'profiles__name') { yield 'Feed' }
-                a(href: '/feed.xml') { yield 'Atom feed' }
+                a(href: Routes.FEED) { yield 'Atom feed' }
             }
         }
         p {

@@ -12,7 +12,7 @@ header(class: 'site-header') {
                     Map attributes = [href: item.url]
                     if (url == item.url) {
                         attributes['aria-current'] = 'page'
-                    } else if (url.startsWith(item.url) || (item.url == '/blog/' && (url.startsWith('/tags/') || url == '/archive/'))) {
+                    } else if (url.startsWith(item.url) || (item.url == Routes.BLOG && (url.startsWith(Routes.TAGS) || url == Routes.ARCHIVE))) {
                         attributes['aria-current'] = 'true'
                     }
                     li {

@@ -14,7 +14,7 @@ p(class: 'post-meta meta') {
 if (content.tags) {
     ul(class: 'tag-list', 'aria-label': 'Tags') {
         content.tags.each { tag ->
-            li { a(class: 'p-category', href: '/tags/' + tag + '/', rel: 'tag') { yield tag } }
+            li { a(class: 'p-category', href: Routes.tag(tag), rel: 'tag') { yield tag } }
         }
     }
 }

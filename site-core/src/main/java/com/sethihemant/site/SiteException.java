@@ -39,6 +39,15 @@ public final class SiteException extends RuntimeException {
         return new SiteException(List.of(Problem.at(file, message)), ExitCodes.USAGE);
     }
 
+    /**
+     * The machine let us down: {@code file} could not be read, written or listed.
+     *
+     * @param what what failed, such as "cannot be read"; the cause's message follows
+     */
+    public static SiteException io(Path file, String what, Exception cause) {
+        return new SiteException(List.of(Problem.at(file, what + ": " + cause.getMessage())), ExitCodes.IO, cause);
+    }
+
     public List<Problem> problems() {
         return problems;
     }

@@ -8,7 +8,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /** Reads source text strictly: UTF-8 or a clear error naming the first bad line. */
 public final class TextFiles {
@@ -26,7 +25,7 @@ public final class TextFiles {
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new SiteException(List.of(Problem.at(file, "cannot be read: " + e.getMessage())), ExitCodes.IO, e);
+            throw SiteException.io(file, "cannot be read", e);
         }
         String text;
         try {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.logging.LogManager;
 import java.util.stream.Stream;
 
 /**
@@ -53,7 +54,7 @@ public final class FixtureSite {
         if (parser == null) {
             // As the command line does: Asciidoctor's own console logging duplicates the
             // problems the parser reports.
-            java.util.logging.LogManager.getLogManager().reset();
+            LogManager.getLogManager().reset();
             parser = new ContentParser();
             Runtime.getRuntime().addShutdownHook(new Thread(parser::close));
         }

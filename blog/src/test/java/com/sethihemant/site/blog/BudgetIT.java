@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -40,7 +41,7 @@ class BudgetIT {
                 .filter(file -> size(file) > PAGE_BUDGET)
                 .map(file -> BakedSite.sitePath(file) + ": " + size(file) + " bytes")
                 .toList();
-        Path largest = BakedSite.htmlFiles().stream().max(java.util.Comparator.comparingLong(BudgetIT::size)).orElseThrow();
+        Path largest = BakedSite.htmlFiles().stream().max(Comparator.comparingLong(BudgetIT::size)).orElseThrow();
         System.out.printf("budget: largest page %s, %,d of %,d bytes%n", BakedSite.sitePath(largest), size(largest), PAGE_BUDGET);
         assertEquals(List.of(), heavy);
     }

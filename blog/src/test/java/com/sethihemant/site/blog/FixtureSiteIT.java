@@ -12,12 +12,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.logging.LogManager;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
@@ -37,20 +39,22 @@ class FixtureSiteIT {
 
     @BeforeAll
     static void bake() {
-        java.util.logging.LogManager.getLogManager().reset();
+        LogManager.getLogManager().reset();
         Path fixture = BakedSite.root().resolve("blog/src/test/fixtures/site");
         Path theme = BakedSite.root().resolve("site-theme/src/main/jbake");
         SiteSources sources = new SiteSources(fixture, fixture.resolve("site.yml"), List.of(fixture.resolve("content")),
                 fixture.resolve("data"), theme.resolve("templates"), theme.resolve("assets"));
         site = work.resolve("site");
         try (ContentParser parser = new ContentParser()) {
-            new Baker(parser, JUNE_2026).bake(sources, site, BakeOptions.PUBLISH);
+            try (Baker baker = new Baker(parser, JUNE_2026)) {
+                baker.bake(sources, site, BakeOptions.PUBLISH);
+            }
         }
     }
 
     @AfterAll
     static void quiet() {
-        java.util.logging.LogManager.getLogManager().reset();
+        LogManager.getLogManager().reset();
     }
 
     private static Document page(String path) {
@@ -58,7 +62,7 @@ class FixtureSiteIT {
         try {
             return Jsoup.parse(file.toFile(), "UTF-8", "https://fixture.example" + path);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -20,11 +20,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.logging.LogManager;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -49,7 +52,7 @@ class JBakeCompatibilityIT {
     static void startParser() {
         // Stock JBake logs through SLF4J, bound to slf4j-nop here; OrientDB and Asciidoctor also
         // log through java.util.logging, which is silenced as the command line does.
-        java.util.logging.LogManager.getLogManager().reset();
+        LogManager.getLogManager().reset();
         parser = new ContentParser();
     }
 
@@ -117,7 +120,7 @@ class JBakeCompatibilityIT {
                 // An undated page gets the file's modification time from stock JBake; we leave it undated.
                 assertEquals(ours.date().toString(), theirs.attr("data-date"), relative + ": date");
             }
-            assertEquals(String.join(",", ours.tags()), theirs.attr("data-tags").toLowerCase(java.util.Locale.ROOT),
+            assertEquals(String.join(",", ours.tags()), theirs.attr("data-tags").toLowerCase(Locale.ROOT),
                     relative + ": tags");
         }
     }
@@ -138,7 +141,9 @@ class JBakeCompatibilityIT {
                 "stock JBake writes the draft as *-draft.html");
 
         Path ours = work.resolve("ours");
-        new Baker(parser, Clock.systemUTC()).bake(sourcesOf(source), ours, BakeOptions.PUBLISH);
+        try (Baker baker = new Baker(parser, Clock.systemUTC())) {
+            baker.bake(sourcesOf(source), ours, BakeOptions.PUBLISH);
+        }
         assertEquals(List.of(), files(ours, "-draft.html"));
         assertFalse(Files.readString(ours.resolve("feed.xml")).contains("unfinished"));
     }
@@ -153,10 +158,12 @@ class JBakeCompatibilityIT {
         Path templates = work.resolve("templates");
         copy(BakedSite.root().resolve("site-theme/src/main/jbake/templates"), templates);
         Files.copy(source.resolve("templates/failing.tpl"), templates.resolve("post.tpl"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                StandardCopyOption.REPLACE_EXISTING);
         SiteSources failing = new SiteSources(sources.root(), sources.config(), sources.contentRoots(), sources.data(), templates, null);
-        SiteException e = assertThrows(SiteException.class,
-                () -> new Baker(parser, Clock.systemUTC()).bake(failing, work.resolve("ours"), BakeOptions.PUBLISH));
+        SiteException e;
+        try (Baker baker = new Baker(parser, Clock.systemUTC())) {
+            e = assertThrows(SiteException.class, () -> baker.bake(failing, work.resolve("ours"), BakeOptions.PUBLISH));
+        }
         assertEquals(templates.resolve("post.tpl"), e.problems().get(0).file());
         assertFalse(Files.exists(work.resolve("ours")), "nothing is published by a failed bake");
     }

@@ -1,6 +1,7 @@
 package com.sethihemant.site.blog;
 
 import com.sethihemant.site.serve.StaticServer;
+import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -8,7 +9,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.w3c.dom.NodeList;
 
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -19,9 +19,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -228,7 +230,7 @@ class RealSiteIT {
         var entries = feed.getElementsByTagNameNS(atom, "entry");
         assertTrue(entries.getLength() >= 1);
         var content = ((org.w3c.dom.Element) entries.item(0)).getElementsByTagNameNS(atom, "content").item(0);
-        String body = org.jsoup.Jsoup.parse(content.getTextContent()).text();
+        String body = Jsoup.parse(content.getTextContent()).text();
         assertTrue(body.contains("Merkle tree"), "the feed carries the full post, not a summary");
     }
 
@@ -251,7 +253,7 @@ class RealSiteIT {
             HttpRequest request = HttpRequest.newBuilder(server.uri().resolve("no-such-page/")).build();
             HttpResponse<String> missing = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
             assertEquals(404, missing.statusCode());
-            assertEquals(BakedSite.page("/404.html").title(), org.jsoup.Jsoup.parse(missing.body()).title());
+            assertEquals(BakedSite.page("/404.html").title(), Jsoup.parse(missing.body()).title());
         }
         List<String> linking = new ArrayList<>();
         for (Path file : BakedSite.htmlFiles()) {
@@ -265,7 +267,7 @@ class RealSiteIT {
     @Test
     void noPlaceholderTextIsPublished() {
         for (Path file : BakedSite.htmlFiles()) {
-            String text = BakedSite.parse(file).text().toLowerCase(java.util.Locale.ROOT);
+            String text = BakedSite.parse(file).text().toLowerCase(Locale.ROOT);
             for (String placeholder : List.of("lorem ipsum", "todo", "tbd", "example.com", "placeholder")) {
                 assertFalse(text.contains(placeholder), file + " contains " + placeholder);
             }

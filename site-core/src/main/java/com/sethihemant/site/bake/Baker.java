@@ -6,25 +6,32 @@ import com.sethihemant.site.SiteException;
 import com.sethihemant.site.config.SiteConfig;
 import com.sethihemant.site.content.ContentParser;
 import com.sethihemant.site.content.DataFiles;
-import com.sethihemant.site.content.LocalReferences;
 import com.sethihemant.site.content.Document;
+import com.sethihemant.site.content.LocalReferences;
 import com.sethihemant.site.content.Routes;
 import com.sethihemant.site.content.SourceMap;
 import com.sethihemant.site.content.Status;
+import com.sethihemant.site.theme.ArchivePage;
+import com.sethihemant.site.theme.BlogPage;
+import com.sethihemant.site.theme.TagPage;
+import com.sethihemant.site.theme.TagsPage;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -32,7 +39,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -43,20 +49,18 @@ import java.util.stream.Stream;
  * <p>Drafts and posts dated after today are left out entirely (stock JBake still writes them, as
  * {@code *-draft.html} or at their final URL). In preview mode they are included, for the author.
  */
-public final class Baker {
+public final class Baker implements AutoCloseable {
 
     /** Templates for pages the baker generates; they cannot be used as a document type. */
-    static final Set<String> LISTING_TEMPLATES = Set.of("blog", "tags", "tag", "archive");
+    static final Set<String> LISTING_TEMPLATES = Set.of(BlogPage.TEMPLATE, TagsPage.TEMPLATE, TagPage.TEMPLATE,
+            ArchivePage.TEMPLATE);
 
-    private static final Formats FORMATS = new Formats();
     /** Markup files this site does not render; in a content folder they are a mistake. */
     private static final List<String> OTHER_MARKUP = List.of(".md", ".markdown", ".asciidoc", ".asc", ".ad");
-    /** Related posts shown under a post. */
-    private static final int RELATED_POSTS = 3;
 
     private final ContentParser parser;
     private final Clock clock;
-    private final PageRenderer renderer;
+    private final Pages.PageRenderer renderer;
     private final int threads;
     private final TemplateClassCache templateCache;
 
@@ -64,12 +68,13 @@ public final class Baker {
     // builds one site at a time; the preview server calls it from its one watcher thread.
     private final Map<Path, Parsed> parsed = new HashMap<>();
     private Set<String> parsedTypes = Set.of();
-    private final Map<Document, String> documentDigests = new java.util.IdentityHashMap<>();
+    private final Map<Document, String> documentDigests = new IdentityHashMap<>();
     private final Map<Path, Asset> assets = new HashMap<>();
     private TemplateSet templateSet;
-    private Map<String, Rendered> rendered = Map.of();
+    private Map<String, Pages.Rendered> rendered = Map.of();
     private Path lastOutput;
     private ExecutorService workers;
+    private boolean closed;
     private Map<String, byte[]> lastWritten = Map.of();
 
     /**
@@ -94,14 +99,14 @@ public final class Baker {
      *                      for none
      */
     public Baker(ContentParser parser, Clock clock, int threads, Path templateCache) {
-        this(parser, clock, PageRenderer.DIRECT, threads, TemplateClassCache.in(templateCache));
+        this(parser, clock, Pages.PageRenderer.DIRECT, threads, TemplateClassCache.in(templateCache));
     }
 
-    Baker(ContentParser parser, Clock clock, PageRenderer renderer, int threads) {
+    Baker(ContentParser parser, Clock clock, Pages.PageRenderer renderer, int threads) {
         this(parser, clock, renderer, threads, TemplateClassCache.NONE);
     }
 
-    private Baker(ContentParser parser, Clock clock, PageRenderer renderer, int threads,
+    private Baker(ContentParser parser, Clock clock, Pages.PageRenderer renderer, int threads,
                   TemplateClassCache templateCache) {
         this.parser = parser;
         this.clock = clock;
@@ -170,7 +175,7 @@ public final class Baker {
         }
         int[] changed = new int[1];
         List<Document> all = collectParsed(rootOf, parsing, problems, changed);
-        Map<String, Object> data = DataFiles.load(sources.data());
+        Map<String, Object> data = DataFiles.load(sources.data(), site.dataFiles());
         List<Document> published = new ArrayList<>();
         for (Document document : all) {
             if (preview || document.status() == Status.PUBLISHED && document.isDue(today)) {
@@ -179,20 +184,20 @@ public final class Baker {
         }
         SiteModel model = new SiteModel(published, Set.copyOf(site.seriesTags()));
 
-        Map<String, byte[]> files = new HashMap<>();
-        Pages pages = new Pages(sources.root(), site, data, model, templates, files, preview, today);
-        pages.renderAll();
-        pages.finish();
-        rendered = pages.cache;
+        Pages.Output pages = new Pages(new Pages.Inputs(sources.root(), site, data, model, preview, today), templates,
+                templateSet.fingerprint(), renderer, rendered, documentDigests::get, threads == 1 ? null : workers())
+                .render();
+        rendered = pages.renders();
+        Map<String, byte[]> files = new HashMap<>(pages.files());
         copyAssets(sources, files);
-        files.put(AtomFeed.PATH.substring(1), AtomFeed.write(site, model.posts()));
-        files.put(Sitemap.PATH.substring(1), Sitemap.write(site, pages.indexable()));
-        files.put("robots.txt", Sitemap.robots(site));
+        files.put(Routes.outputPath(Routes.FEED), AtomFeed.write(site, model.posts()));
+        files.put(Routes.outputPath(Routes.SITEMAP), Sitemap.write(site, pages.indexable()));
+        files.put(Routes.outputPath(Routes.ROBOTS), Sitemap.robots(site));
         // Every image, link and cross reference must lead somewhere in what is about to be written.
         LocalReferences.check(published, files);
         files.put(SourceMap.PATH, SourceMap.write(sources.root(), published));
         return new Site(files, model.posts().size(), model.pages().size(), model.byTag().size(),
-                all.size() - published.size(), pages.renderedPaths, changed[0], (System.nanoTime() - start) / 1_000_000);
+                all.size() - published.size(), pages.rendered(), changed[0], (System.nanoTime() - start) / 1_000_000);
     }
 
     /** The theme's templates, compiled again only when a template file changed. */
@@ -217,7 +222,7 @@ public final class Baker {
         List<Path> toParse = new ArrayList<>();
         for (Path root : sources.contentRoots()) {
             for (Path file : files(root, false)) {
-                String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+                String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
                 if (OTHER_MARKUP.stream().anyMatch(name::endsWith)) {
                     // Would otherwise be published as a raw file; stock JBake renders Markdown.
                     problems.add(Problem.at(file, "is not AsciiDoc; this site renders only .adoc files,"
@@ -281,7 +286,7 @@ public final class Baker {
         // Forget deleted and renamed sources.
         parsed.keySet().retainAll(seen.keySet());
         for (Document document : documents) {
-            if (Pages.isGenerated(document.url())) {
+            if (Routes.isGenerated(document.url())) {
                 problems.add(Problem.at(document.source(), "is published at " + document.url()
                         + ", which the site generates itself; rename it"));
             }
@@ -323,10 +328,14 @@ public final class Baker {
 
     /**
      * The threads ({@link #threads} of them) that parse sources and render pages, kept for the
-     * baker's lifetime. Threads of their own let a caller, such as the preview, keep its thread
-     * free, and let the building thread compile the templates while sources are parsed.
+     * baker's lifetime and stopped by {@link #close()}. Threads of their own let a caller, such as
+     * the preview, keep its thread free, and let the building thread compile the templates while
+     * sources are parsed.
      */
-    private ExecutorService workers() {
+    private synchronized ExecutorService workers() {
+        if (closed) {
+            throw new IllegalStateException("this baker is closed");
+        }
         if (workers == null) {
             AtomicInteger count = new AtomicInteger();
             workers = Executors.newFixedThreadPool(threads, runnable -> {
@@ -336,6 +345,16 @@ public final class Baker {
             });
         }
         return workers;
+    }
+
+    /** Stops the worker threads; a closed baker builds no more. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (workers != null) {
+            workers.shutdownNow();
+            workers = null;
+        }
     }
 
     /** Adds the theme's assets, then the non-AsciiDoc files beside the sources (images). */
@@ -368,7 +387,7 @@ public final class Baker {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new SiteException(List.of(Problem.at(file, "cannot be read: " + e.getMessage())), ExitCodes.IO, e);
+            throw SiteException.io(file, "cannot be read", e);
         }
     }
 
@@ -380,7 +399,7 @@ public final class Baker {
                 all.append(folder.relativize(file)).append('\0').append(Fingerprint.sha256(read(file))).append('\n');
             }
         } catch (IOException e) {
-            throw new SiteException(List.of(Problem.at(folder, "cannot be listed: " + e.getMessage())), ExitCodes.IO, e);
+            throw SiteException.io(folder, "cannot be listed", e);
         }
         return Fingerprint.sha256(all.toString().getBytes(StandardCharsets.UTF_8));
     }
@@ -395,18 +414,18 @@ public final class Baker {
                     .sorted()
                     .toList();
         } catch (IOException e) {
-            throw new SiteException(List.of(Problem.at(root, "cannot be listed: " + e.getMessage())), ExitCodes.IO, e);
+            throw SiteException.io(root, "cannot be listed", e);
         }
     }
 
     /** Size and modification time: a cheap test that a file has not changed. */
-    private record FileStamp(long size, java.nio.file.attribute.FileTime modified) {
+    private record FileStamp(long size, FileTime modified) {
         static FileStamp of(Path file) {
             try {
-                var attributes = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
                 return new FileStamp(attributes.size(), attributes.lastModifiedTime());
             } catch (IOException e) {
-                throw new SiteException(List.of(Problem.at(file, "cannot be read: " + e.getMessage())), ExitCodes.IO, e);
+                throw SiteException.io(file, "cannot be read", e);
             }
         }
     }
@@ -419,192 +438,5 @@ public final class Baker {
     }
 
     private record TemplateSet(Path folder, String fingerprint, Templates templates) {
-    }
-
-    /** A rendered page and the fingerprint of what it was rendered from. */
-    record Rendered(String fingerprint, byte[] bytes) {
-    }
-
-    /** Renders one template to text; tests wrap it to observe what each page receives. */
-    @FunctionalInterface
-    interface PageRenderer {
-        PageRenderer DIRECT = Templates::render;
-
-        String render(Templates templates, String template, Map<String, Object> model, String what);
-    }
-
-    /** Renders every HTML page of one bake and remembers which are indexable. */
-    private final class Pages {
-        private final Path root;
-        private final SiteConfig site;
-        private final Map<String, Object> data;
-        private final SiteModel model;
-        private final Templates templates;
-        private final Map<String, byte[]> out;
-        private final boolean preview;
-        private final LocalDate today;
-        private final Map<String, LocalDate> indexable = new LinkedHashMap<>();
-        private final Map<String, Rendered> cache = new HashMap<>();
-        private final Set<String> renderedPaths = new java.util.HashSet<>();
-        /** Pages being rendered, in the order they were asked for, so that failures are reported in that order. */
-        private final Map<String, Future<Rendered>> pending = new LinkedHashMap<>();
-        /** Digests of the big values many pages share (site, data, post lists), made once per build. */
-        private final Map<Object, String> shared = new java.util.IdentityHashMap<>();
-
-        Pages(Path root, SiteConfig site, Map<String, Object> data, SiteModel model, Templates templates,
-              Map<String, byte[]> out, boolean preview, LocalDate today) {
-            this.root = root;
-            this.today = today;
-            this.site = site;
-            this.data = data;
-            this.model = model;
-            this.templates = templates;
-            this.out = out;
-            this.preview = preview;
-        }
-
-        static boolean isGenerated(String url) {
-            return url.equals("/blog/") || url.startsWith("/blog/page/") || url.startsWith("/tags/")
-                    || url.equals("/archive/") || url.equals(AtomFeed.PATH) || url.equals(Sitemap.PATH)
-                    || url.equals("/robots.txt");
-        }
-
-        Map<String, LocalDate> indexable() {
-            return new TreeMap<>(indexable);
-        }
-
-        void renderAll() {
-            List<Document> posts = model.posts();
-            LocalDate newest = posts.isEmpty() ? null : posts.get(0).lastModified();
-            for (Document document : model.pages()) {
-                Map<String, Object> values = base(document.url());
-                values.put("content", document);
-                values.put("notice", notice(document));
-                values.put("editUrl", editUrl(document));
-                values.put("posts", posts);
-                values.put("years", years(model.byYear()));
-                LocalDate lastModified = document.url().equals("/") && newest != null ? newest : document.lastModified();
-                page(document.type(), values, document.source().toString(), !document.url().endsWith("404.html"),
-                        lastModified);
-            }
-            for (Document post : posts) {
-                Map<String, Object> values = base(post.url());
-                values.put("content", post);
-                values.put("notice", notice(post));
-                values.put("older", model.older(post));
-                values.put("newer", model.newer(post));
-                values.put("related", model.related(post, RELATED_POSTS));
-                values.put("series", model.series(post));
-                values.put("editUrl", editUrl(post));
-                page(post.type(), values, post.source().toString(), true, post.lastModified());
-            }
-            renderBlogIndex(posts);
-            List<Listing.Tag> tags = new ArrayList<>();
-            model.byTag().forEach((name, tagged) -> tags.add(new Listing.Tag(name, "/tags/" + name + "/", tagged)));
-            for (Listing.Tag tag : tags) {
-                Map<String, Object> values = base(tag.url());
-                values.put("tagPage", tag);
-                page("tag", values, "the tag page " + tag.url(), true, tag.posts().get(0).lastModified());
-            }
-            Map<String, Object> tagIndex = base("/tags/");
-            tagIndex.put("allTags", tags);
-            page("tags", tagIndex, "the tags index", true, newest);
-            Map<String, Object> archive = base("/archive/");
-            archive.put("years", years(model.byYear()));
-            page("archive", archive, "the archive", true, newest);
-        }
-
-        private void renderBlogIndex(List<Document> posts) {
-            int perPage = site.postsPerPage();
-            int total = Math.max(1, (posts.size() + perPage - 1) / perPage);
-            for (int n = 1; n <= total; n++) {
-                String url = blogPage(n);
-                List<Document> slice = posts.subList((n - 1) * perPage, Math.min(posts.size(), n * perPage));
-                Map<String, Object> values = base(url);
-                values.put("posts", slice);
-                values.put("pagination", new Listing.Pagination(n, total, n > 1 ? blogPage(n - 1) : null,
-                        n < total ? blogPage(n + 1) : null));
-                page("blog", values, "blog index page " + n, true, slice.isEmpty() ? null : slice.get(0).lastModified());
-            }
-        }
-
-        /** In the preview, why a page would not be published (yet); otherwise {@code null}. */
-        private String notice(Document document) {
-            if (document.status() == Status.DRAFT) {
-                return "Draft: visible only in this preview, never published.";
-            }
-            if (!document.isDue(today)) {
-                return "Scheduled for " + FORMATS.date(document.date()) + ": not published until then.";
-            }
-            return null;
-        }
-
-        /** The "edit this page" address of a source, or {@code null} when the site has none. */
-        private String editUrl(Document document) {
-            if (site.editUrl().isEmpty()) {
-                return null;
-            }
-            return site.editUrl() + root.relativize(document.source()).toString().replace('\\', '/');
-        }
-
-        private static String blogPage(int n) {
-            return n == 1 ? "/blog/" : "/blog/page/" + n + "/";
-        }
-
-        private List<Listing.Year> years(Map<Integer, List<Document>> byYear) {
-            List<Listing.Year> years = new ArrayList<>();
-            byYear.forEach((year, posts) -> years.add(new Listing.Year(year, posts)));
-            return years;
-        }
-
-        private Map<String, Object> base(String url) {
-            Map<String, Object> values = new HashMap<>();
-            values.put("site", site);
-            values.put("data", data);
-            values.put("url", url);
-            values.put("preview", preview);
-            values.put("fmt", FORMATS);
-            values.put("notice", null);
-            return values;
-        }
-
-        private void page(String template, Map<String, Object> values, String what, boolean index, LocalDate lastModified) {
-            String url = (String) values.get("url");
-            String path = Routes.outputPath(url);
-            values.put("noindex", !index);
-            String fingerprint = new Fingerprint(documentDigests::get, shared)
-                    .add(templateSet.fingerprint()).add(template).add(values).hex();
-            Rendered previous = rendered.get(path);
-            if (previous != null && previous.fingerprint().equals(fingerprint)) {
-                cache.put(path, previous);
-                out.put(path, previous.bytes());
-            } else {
-                Supplier<Rendered> render = () -> new Rendered(fingerprint,
-                        renderer.render(templates, template, values, what).getBytes(StandardCharsets.UTF_8));
-                pending.put(path, threads == 1 ? CompletableFuture.completedFuture(render.get())
-                        : CompletableFuture.supplyAsync(render, workers()));
-                renderedPaths.add(path);
-            }
-            if (index) {
-                indexable.put(url, lastModified);
-            }
-        }
-
-        /** Waits for the pages being rendered on the workers; the first failure is thrown. */
-        void finish() {
-            try {
-                for (Map.Entry<String, Future<Rendered>> page : pending.entrySet()) {
-                    Rendered rendered = page.getValue().get();
-                    cache.put(page.getKey(), rendered);
-                    out.put(page.getKey(), rendered.bytes());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while rendering", e);
-            } catch (ExecutionException e) {
-                pending.values().forEach(f -> f.cancel(false));
-                throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-            }
-        }
     }
 }

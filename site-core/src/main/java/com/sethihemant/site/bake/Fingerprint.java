@@ -1,12 +1,17 @@
 package com.sethihemant.site.bake;
 
+import com.sethihemant.site.config.SiteConfig;
 import com.sethihemant.site.content.Document;
+import com.sethihemant.site.theme.Formats;
 
 import java.lang.reflect.RecordComponent;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.Map;
@@ -71,8 +76,7 @@ final class Fingerprint {
             text("s");
             text(s);
         } else if (value instanceof Boolean || value instanceof Number || value instanceof LocalDate
-                || value instanceof Enum<?> || value instanceof java.time.ZoneId || value instanceof java.net.URI
-                || value instanceof java.nio.file.Path) {
+                || value instanceof Enum<?> || value instanceof ZoneId || value instanceof URI || value instanceof Path) {
             text(value.getClass().getSimpleName() + ":" + value);
         } else if (value instanceof Document document) {
             text("doc");
@@ -92,7 +96,7 @@ final class Fingerprint {
     }
 
     private static boolean isShared(Object value) {
-        return value instanceof com.sethihemant.site.config.SiteConfig
+        return value instanceof SiteConfig
                 || value instanceof Collection<?> c && c.size() >= SHARED_SIZE
                 || value instanceof Map<?, ?> m && m.size() >= SHARED_SIZE;
     }

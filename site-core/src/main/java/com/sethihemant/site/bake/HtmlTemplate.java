@@ -1,11 +1,14 @@
 package com.sethihemant.site.bake;
 
+import com.sethihemant.site.JsonStrings;
 import groovy.lang.GString;
 import groovy.text.markup.BaseTemplate;
 import groovy.text.markup.MarkupTemplateEngine;
 import groovy.text.markup.TemplateConfiguration;
 
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -15,6 +18,9 @@ import java.util.Set;
  * with no end tag and no trailing slash; attributes whose value is {@code null} are left out; and a
  * text body passed as an argument, as in {@code p(title)}, is escaped like {@code yield} would.
  * Templates also get {@link #json(Object)} for structured data.
+ *
+ * <p>A page's model is a {@link TemplateModel}: a template reads only the names its page's record
+ * declares, plus the parameters passed to the layout or partial it is in; any other name fails.
  */
 public abstract class HtmlTemplate extends BaseTemplate {
 
@@ -27,9 +33,34 @@ public abstract class HtmlTemplate extends BaseTemplate {
         super(engine, model, modelTypes, configuration);
     }
 
+    /**
+     * The model as templates read it (Groovy compiles each name a template does not declare into
+     * {@code getModel().get(name)}): strict, when it is a page's {@link TemplateModel}.
+     */
+    @Override
+    @SuppressWarnings("rawtypes")
+    public Map getModel() {
+        return super.getModel() instanceof TemplateModel model ? model.strict() : super.getModel();
+    }
+
+    /**
+     * Calls a layout or partial; with {@code inheritModel}, it reads this model and the parameters,
+     * as strictly as this template does.
+     */
+    @Override
+    @SuppressWarnings("rawtypes")
+    public Object layout(Map parameters, String template, boolean inheritModel)
+            throws IOException, ClassNotFoundException {
+        if (inheritModel && super.getModel() instanceof TemplateModel model) {
+            return super.layout(model.with(parameters, template), template, false);
+        }
+        return super.layout(parameters, template, inheritModel);
+    }
+
     @Override
     public Object methodMissing(String tagName, Object args) throws IOException {
-        if (!(args instanceof Object[] arguments) || getModel().get(tagName) instanceof groovy.lang.Closure) {
+        // The model as given, not the strict view: every element's name is looked up in it.
+        if (!(args instanceof Object[] arguments) || super.getModel().get(tagName) instanceof groovy.lang.Closure) {
             return super.methodMissing(tagName, args);
         }
         if (VOID_ELEMENTS.contains(tagName)) {
@@ -53,7 +84,7 @@ public abstract class HtmlTemplate extends BaseTemplate {
             if (safe[i] instanceof String || safe[i] instanceof GString) {
                 safe[i] = escape(safe[i].toString());
             } else if (safe[i] instanceof Map<?, ?> attributes && attributes.containsValue(null)) {
-                Map<Object, Object> present = new java.util.LinkedHashMap<>();
+                Map<Object, Object> present = new LinkedHashMap<>();
                 attributes.forEach((k, v) -> {
                     if (v != null) {
                         present.put(k, v);
@@ -85,14 +116,14 @@ public abstract class HtmlTemplate extends BaseTemplate {
             String separator = "";
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 out.append(separator);
-                com.sethihemant.site.JsonStrings.quote(String.valueOf(entry.getKey()), out);
+                JsonStrings.quote(String.valueOf(entry.getKey()), out);
                 out.append(':');
                 writeJson(entry.getValue(), out);
                 separator = ",";
             }
             out.append('}');
         } else if (value instanceof Iterable<?> || value instanceof Object[]) {
-            Iterable<?> items = value instanceof Object[] array ? java.util.Arrays.asList(array) : (Iterable<?>) value;
+            Iterable<?> items = value instanceof Object[] array ? Arrays.asList(array) : (Iterable<?>) value;
             out.append('[');
             String separator = "";
             for (Object item : items) {
@@ -106,7 +137,7 @@ public abstract class HtmlTemplate extends BaseTemplate {
         } else if (value instanceof Number number && Double.isFinite(number.doubleValue())) {
             out.append(number);
         } else {
-            com.sethihemant.site.JsonStrings.quote(value.toString(), out);
+            JsonStrings.quote(value.toString(), out);
         }
     }
 

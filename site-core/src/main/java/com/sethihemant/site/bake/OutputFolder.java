@@ -1,7 +1,5 @@
 package com.sethihemant.site.bake;
 
-import com.sethihemant.site.ExitCodes;
-import com.sethihemant.site.Problem;
 import com.sethihemant.site.SiteException;
 
 import java.io.IOException;
@@ -9,11 +7,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.List;
 
 /**
  * A fresh folder next to the output that becomes the output only when the whole bake succeeded,
@@ -59,7 +57,7 @@ final class OutputFolder implements AutoCloseable {
     boolean link(String relativePath, Path current, long size) {
         Path existing = current.resolve(relativePath);
         Path file = staging.resolve(relativePath).normalize();
-        if (!file.startsWith(staging) || !Files.isRegularFile(existing, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (!file.startsWith(staging) || !Files.isRegularFile(existing, LinkOption.NOFOLLOW_LINKS)) {
             return false;
         }
         try {
@@ -126,6 +124,6 @@ final class OutputFolder implements AutoCloseable {
     }
 
     private SiteException io(String what, IOException e) {
-        return new SiteException(List.of(Problem.at(target, what + ": " + e.getMessage())), ExitCodes.IO, e);
+        return SiteException.io(target, what, e);
     }
 }

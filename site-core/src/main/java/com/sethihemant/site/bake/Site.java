@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * A baked site, held in memory: every file of the output by its path ({@code about/index.html}).
@@ -23,7 +24,7 @@ public record Site(Map<String, byte[]> files, int posts, int pages, int tags, in
 
     public Site {
         files = Collections.unmodifiableMap(new TreeMap<>(files));
-        rendered = Collections.unmodifiableSet(new java.util.TreeSet<>(rendered));
+        rendered = Collections.unmodifiableSet(new TreeSet<>(rendered));
     }
 
     /** The bytes of an output file, or {@code null}. */

@@ -1,10 +1,15 @@
 package com.sethihemant.site.bake;
 
 import com.sethihemant.site.content.Document;
+import com.sethihemant.site.content.Routes;
+import com.sethihemant.site.theme.Listing;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,10 +108,10 @@ final class SiteModel {
      * posts a tag has.
      */
     List<Document> related(Document post, int limit) {
-        Set<String> topics = new java.util.HashSet<>(post.tags());
+        Set<String> topics = new HashSet<>(post.tags());
         topics.removeAll(seriesTags);
         // Identity, not equals: a Document's record equality compares every field, body included.
-        Set<Document> candidates = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<Document> candidates = Collections.newSetFromMap(new IdentityHashMap<>());
         for (String tag : topics) {
             List<Document> tagged = byTag.get(tag);
             int index = indexOf(tagged, post);
@@ -114,7 +119,7 @@ final class SiteModel {
                     Math.min(tagged.size(), index + RELATED_WINDOW + 1)));
         }
         candidates.remove(post);
-        Map<Document, Integer> shared = new java.util.IdentityHashMap<>();
+        Map<Document, Integer> shared = new IdentityHashMap<>();
         for (Document other : candidates) {
             int count = 0;
             for (String tag : other.tags()) {
@@ -151,7 +156,7 @@ final class SiteModel {
                 List<Document> newestFirst = byTag.get(tag);
                 int index = indexOf(newestFirst, post);
                 int total = newestFirst.size();
-                return new Listing.Series(tag, "/tags/" + tag + "/", total - index, total,
+                return new Listing.Series(tag, Routes.tag(tag), total - index, total,
                         index + 1 < total ? newestFirst.get(index + 1) : null,
                         index > 0 ? newestFirst.get(index - 1) : null);
             }
@@ -161,7 +166,7 @@ final class SiteModel {
 
     /** Binary search by the list's own order, so finding a post's place stays logarithmic. */
     private static int indexOf(List<Document> newestFirst, Document post) {
-        int index = java.util.Collections.binarySearch(newestFirst, post, NEWEST_FIRST);
+        int index = Collections.binarySearch(newestFirst, post, NEWEST_FIRST);
         if (index < 0) {
             throw new IllegalStateException(post.url() + " is not in its own tag list");
         }
@@ -176,6 +181,6 @@ final class SiteModel {
     private static <K> Map<K, List<Document>> freeze(Map<K, List<Document>> map) {
         Map<K, List<Document>> frozen = new LinkedHashMap<>();
         map.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
-        return java.util.Collections.unmodifiableMap(frozen);
+        return Collections.unmodifiableMap(frozen);
     }
 }

@@ -2,6 +2,7 @@ package com.sethihemant.site.bake;
 
 import com.sethihemant.site.config.SiteConfig;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -31,6 +32,6 @@ final class Sitemap {
 
     static byte[] robots(SiteConfig site) {
         return ("User-agent: *\nAllow: /\n\nSitemap: " + site.absolute(PATH) + "\n")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                .getBytes(StandardCharsets.UTF_8);
     }
 }

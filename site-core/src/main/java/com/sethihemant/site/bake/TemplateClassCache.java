@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -86,7 +87,7 @@ final class TemplateClassCache {
         }
         Map<String, Map<String, byte[]>> templates = new LinkedHashMap<>();
         try (ZipFile zip = new ZipFile(entry.toFile())) {
-            for (ZipEntry file : java.util.Collections.list(zip.entries())) {
+            for (ZipEntry file : Collections.list(zip.entries())) {
                 // "partials/head.tpl/head$_run_closure1.class": the template, then one of its classes.
                 String name = file.getName();
                 int slash = name.lastIndexOf('/');

@@ -3,17 +3,20 @@ package com.sethihemant.site.bake;
 import com.sethihemant.site.ExitCodes;
 import com.sethihemant.site.Problem;
 import com.sethihemant.site.SiteException;
+import com.sethihemant.site.content.Routes;
 import groovy.lang.Writable;
 import groovy.text.Template;
 import groovy.text.markup.MarkupTemplateEngine;
 import groovy.text.markup.TemplateConfiguration;
 import org.codehaus.groovy.GroovyBugError;
 import org.codehaus.groovy.control.CompilationFailedException;
+import org.codehaus.groovy.control.customizers.ImportCustomizer;
 
 import java.io.IOException;
 import java.io.StringWriter;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -77,6 +80,9 @@ final class Templates {
         this.engine = new ThemeEngine(configuration);
         // The theme is UTF-8, whatever the platform's default charset (Groovy's default).
         engine.getCompilerConfiguration().setSourceEncoding(StandardCharsets.UTF_8.name());
+        // Templates link to the pages the bake generates through Routes (Routes.tag(name), ...),
+        // so that every URL of the site is decided in one place.
+        engine.getCompilerConfiguration().addCompilationCustomizers(new ImportCustomizer().addImports(Routes.class.getName()));
         engine.getCompilerConfiguration().setBytecodePostprocessor((name, bytes) -> {
             Map<String, byte[]> sink = generated.get();
             if (sink != null) {
@@ -284,7 +290,7 @@ final class Templates {
             if (modelTypes == null && "file".equals(resource.getProtocol())) {
                 try {
                     template = byFile.get(Path.of(resource.toURI()));
-                } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+                } catch (URISyntaxException | IllegalArgumentException e) {
                     template = null;
                 }
             }
@@ -317,12 +323,29 @@ final class Templates {
             for (StackTraceElement frame : t.getStackTrace()) {
                 String source = frame.getFileName();
                 if (source != null && source.endsWith(".tpl") && frame.getLineNumber() > 0) {
-                    Path file = folder.resolve(source);
-                    return new Problem(Files.exists(file) ? file : fallback, frame.getLineNumber(), message);
+                    return new Problem(templateFile(source, fallback), frame.getLineNumber(), message);
                 }
             }
         }
         return Problem.at(fallback, message);
+    }
+
+    /**
+     * The template a stack frame's source file names. Groovy records only the file's name, so a
+     * partial or layout in a subfolder ({@code layouts/default.tpl}) is looked for in the theme's
+     * folders; the name alone is ambiguous only when two folders hold a template of that name.
+     */
+    private Path templateFile(String source, Path fallback) {
+        Path direct = folder.resolve(source);
+        if (Files.exists(direct)) {
+            return direct;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            List<Path> matching = files.filter(p -> p.getFileName().toString().equals(source)).toList();
+            return matching.size() == 1 ? matching.get(0) : fallback;
+        } catch (IOException e) {
+            return fallback;
+        }
     }
 
     private static String message(Throwable e) {

@@ -1,11 +1,12 @@
 package com.sethihemant.site.bake;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-import java.io.ByteArrayOutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 
 /** A small indenting wrapper over the JDK's StAX writer for the feed and the sitemap. */
 final class XmlOut {
@@ -94,7 +95,7 @@ final class XmlOut {
         try {
             action.run();
         } catch (XMLStreamException e) {
-            throw new UncheckedIOException(new java.io.IOException(e));
+            throw new UncheckedIOException(new IOException(e));
         }
     }
 

@@ -22,11 +22,8 @@ import java.util.concurrent.Callable;
                 "Bakes the site's sources into a folder of static files.",
                 "The folder is replaced only when the whole bake succeeds."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-                "0:the site was baked",
-                "1:a source or template has a problem (each is listed with its file and line)",
-                "2:wrong usage or invalid configuration",
-                "3:a file could not be read or written"})
+        exitCodeList = {ExitCodes.OK_HELP, ExitCodes.SITE_PROBLEM_HELP, ExitCodes.USAGE_HELP, ExitCodes.IO_HELP,
+                ExitCodes.INTERNAL_HELP})
 final class BakeCommand implements Callable<Integer> {
 
     @Mixin
@@ -55,10 +52,11 @@ final class BakeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path target = output != null ? output : source.defaultOutput("site");
-        try (ContentParser parser = new ContentParser()) {
-            BakeResult result = new Baker(parser, Clock.systemUTC(), Runtime.getRuntime().availableProcessors(),
-                    source.templateCache())
-                    .bake(source.sources(), target, editUrl == null || editUrl.isEmpty() ? options() : options().withEditUrl(editUrl));
+        try (ContentParser parser = new ContentParser();
+             Baker baker = new Baker(parser, Clock.systemUTC(), Runtime.getRuntime().availableProcessors(),
+                     source.templateCache())) {
+            BakeResult result = baker.bake(source.sources(), target,
+                    editUrl == null || editUrl.isEmpty() ? options() : options().withEditUrl(editUrl));
             spec.commandLine().getOut().println(result);
         }
         return ExitCodes.OK;

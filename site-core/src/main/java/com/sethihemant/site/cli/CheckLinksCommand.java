@@ -1,7 +1,6 @@
 package com.sethihemant.site.cli;
 
 import com.sethihemant.site.ExitCodes;
-import com.sethihemant.site.Problem;
 import com.sethihemant.site.SiteException;
 import com.sethihemant.site.links.Durations;
 import com.sethihemant.site.links.LinkCheckOptions;
@@ -22,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code site check-links}: every link of a baked site, internal always, external on request. */
@@ -32,11 +30,8 @@ import java.util.concurrent.Callable;
                 + "and with --external every external URL over HTTP, under the per-host policy of --config. "
                 + "Broken and invalid links fail the run; redirected and blocked links are warnings.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-                "0:every link works (warnings allowed)",
-                "1:at least one link is broken or invalid",
-                "2:wrong usage or invalid configuration (the file and line are named)",
-                "3:a file could not be read or written"})
+        exitCodeList = {ExitCodes.OK_HELP, ExitCodes.SITE_PROBLEM_HELP, ExitCodes.USAGE_HELP, ExitCodes.IO_HELP,
+                ExitCodes.INTERNAL_HELP})
 final class CheckLinksCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "SITE_DIR", defaultValue = "blog/target/site",
@@ -109,8 +104,7 @@ final class CheckLinksCommand implements Callable<Integer> {
             }
             Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new SiteException(List.of(Problem.at(file, "the report cannot be written: " + e.getMessage())),
-                    ExitCodes.IO, e);
+            throw SiteException.io(file, "the report cannot be written", e);
         }
     }
 

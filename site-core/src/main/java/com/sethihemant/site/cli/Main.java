@@ -20,12 +20,8 @@ import java.util.logging.LogManager;
         description = "Builds, previews and checks Hemant Sethi's site.",
         subcommands = {BakeCommand.class, ServeCommand.class, CheckLinksCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-                "0:success",
-                "1:the site has a problem to fix (bad content, a failing template)",
-                "2:wrong usage or invalid configuration",
-                "3:a file could not be read or written, or a port was taken",
-                "70:a bug in this program"})
+        exitCodeList = {ExitCodes.OK_HELP, ExitCodes.SITE_PROBLEM_HELP, ExitCodes.USAGE_HELP, ExitCodes.IO_HELP,
+                ExitCodes.INTERNAL_HELP})
 public final class Main {
 
     private Main() {

@@ -2,6 +2,8 @@ package com.sethihemant.site.cli;
 
 import com.sethihemant.site.ExitCodes;
 import com.sethihemant.site.SiteException;
+import com.sethihemant.site.bake.SiteSources;
+import com.sethihemant.site.config.SiteConfig;
 import com.sethihemant.site.content.Routes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,13 +23,13 @@ import java.util.concurrent.Callable;
 /** {@code site new-note "Paper title" --venue V --year Y --link URL}: notes on a paper. */
 @Command(name = "new-note",
         mixinStandardHelpOptions = true,
-        description = {"Creates notes on a paper: a post tagged paper-notes, with the paper's title, venue,",
-                "year and link in its header, listed with the other notes on Writing & Speaking."},
+        description = {"Creates notes on a paper: a post tagged with notesTag of site.yml (paper-notes), with",
+                "the paper's title, venue, year and link in its header, listed with the other notes on",
+                "Writing & Speaking."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the note was created", "1:a file with that name exists", "2:wrong usage"})
+        exitCodeList = {ExitCodes.OK_HELP, ExitCodes.SITE_PROBLEM_HELP, ExitCodes.USAGE_HELP, ExitCodes.IO_HELP,
+                ExitCodes.INTERNAL_HELP})
 final class NewNoteCommand implements Callable<Integer> {
-
-    static final String NOTES_TAG = "paper-notes";
 
     private final Clock clock;
 
@@ -53,6 +55,17 @@ final class NewNoteCommand implements Callable<Integer> {
         this.clock = clock;
     }
 
+    /** The tag that makes a post a paper note, as the site's own configuration declares it. */
+    private String notesTag() {
+        Path config = SiteSources.ofProject(options.root.toAbsolutePath().normalize()).config();
+        String tag = SiteConfig.load(config).notesTag();
+        if (tag.isEmpty()) {
+            throw SiteException.usage(config, "has no notesTag, the tag of paper notes; add one, such as"
+                    + " 'notesTag: paper-notes'");
+        }
+        return tag;
+    }
+
     @Override
     public Integer call() {
         URI uri;
@@ -69,7 +82,7 @@ final class NewNoteCommand implements Callable<Integer> {
         }
         LocalDate day = options.day(clock);
         String name = options.slug != null ? options.slug : Routes.slugify(paper) + "-notes";
-        List<String> allTags = new ArrayList<>(List.of(NOTES_TAG));
+        List<String> allTags = new ArrayList<>(List.of(notesTag()));
         allTags.addAll(options.tags);
         String header = options.header(day, allTags)
                 + ":paper-title: " + paper.strip() + "\n"

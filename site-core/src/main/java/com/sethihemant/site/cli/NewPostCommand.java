@@ -19,7 +19,8 @@ import java.util.concurrent.Callable;
         description = {"Creates a post in blog/src/main/jbake/content/blog/YEAR/ with a complete header,",
                 "and prints its path and its address in the preview. Never overwrites a file."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the post was created", "1:a file with that name exists", "2:wrong usage"})
+        exitCodeList = {ExitCodes.OK_HELP, ExitCodes.SITE_PROBLEM_HELP, ExitCodes.USAGE_HELP, ExitCodes.IO_HELP,
+                ExitCodes.INTERNAL_HELP})
 final class NewPostCommand implements Callable<Integer> {
 
     private final Clock clock;

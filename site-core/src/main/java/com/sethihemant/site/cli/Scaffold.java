@@ -49,7 +49,7 @@ final class Scaffold {
             throw new SiteException(List.of(Problem.at(file, "already exists; choose another title or pass --slug")),
                     ExitCodes.SITE_PROBLEM);
         } catch (IOException e) {
-            throw new SiteException(List.of(Problem.at(file, "cannot be written: " + e.getMessage())), ExitCodes.IO, e);
+            throw SiteException.io(file, "cannot be written", e);
         }
         return file;
     }

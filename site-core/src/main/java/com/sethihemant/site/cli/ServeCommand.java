@@ -27,10 +27,7 @@ import java.util.concurrent.CountDownLatch;
                 "and the browser while the last good site stays served. Stop it with Ctrl+C.",
                 "Only this machine can connect unless --bind says otherwise."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-                "0:stopped normally",
-                "2:wrong usage or invalid configuration",
-                "3:the port is taken"})
+        exitCodeList = {ExitCodes.OK_HELP, ExitCodes.USAGE_HELP, ExitCodes.IO_HELP, ExitCodes.INTERNAL_HELP})
 final class ServeCommand implements Callable<Integer> {
 
     @Mixin
@@ -54,8 +51,9 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         try (ContentParser parser = new ContentParser();
-             PreviewServer server = PreviewServer.start(new Baker(parser, Clock.systemUTC(),
-                     Runtime.getRuntime().availableProcessors(), source.templateCache()), source.sources(),
+             Baker baker = new Baker(parser, Clock.systemUTC(), Runtime.getRuntime().availableProcessors(),
+                     source.templateCache());
+             PreviewServer server = PreviewServer.start(baker, source.sources(),
                      published ? BakeOptions.PUBLISH : BakeOptions.PREVIEW, new InetSocketAddress(bind, port), out)) {
             out.println("Serving " + (published ? "the published site" : "a preview with drafts") + " at "
                     + server.uri() + " (Ctrl+C to stop); watching for changes.");

@@ -3,19 +3,21 @@ package com.sethihemant.site.config;
 import com.sethihemant.site.SiteException;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The site's configuration, read once from {@code site.yml} and validated before anything is
  * baked. {@link #KEYS} lists every key with its default and what it does; that table is the
- * reference, and {@code site.yml} itself carries the same notes as comments.
+ * reference, its defaults are the ones used, and {@code site.yml} itself carries the same notes
+ * as comments.
  */
 public record SiteConfig(
         String title,
@@ -31,10 +33,12 @@ public record SiteConfig(
         List<NavLink> nav,
         List<Profile> profiles,
         List<String> seriesTags,
+        String notesTag,
+        Map<String, DataSchema> dataFiles,
         String editUrl) {
 
     /** Every key of {@code site.yml}: its default ({@code null} when required) and its meaning. */
-    public static final Map<String, Key> KEYS = keys(
+    public static final Map<String, Key> KEYS = Key.table(
             new Key("title", null, "the site's name, shown in the header and in every page title"),
             new Key("tagline", "", "one line under the name: who the site is by and what it is about"),
             new Key("description", null, "the default meta description, for pages that have none of their own"),
@@ -48,8 +52,23 @@ public record SiteConfig(
             new Key("nav", "[]", "the header's navigation: a list of title and url"),
             new Key("profiles", "[]", "the owner's profiles (Connect): a list of name, label and url"),
             new Key("seriesTags", "[]", "tags whose posts form a series, read oldest first, such as paper-notes"),
+            new Key("notesTag", "", "the tag of notes on papers: ./site new-note adds it, Writing & Speaking lists"
+                    + " its posts as paper notes; empty for none"),
+            new Key("dataFiles", "{}", "the lists in data/ the theme renders, each a mapping of its entries' fields to"
+                    + " a type (text, date, url, path), optionally 'required'; other data files are given as they are"),
             new Key("editUrl", "", "start of 'edit this page' links, such as https://github.com/OWNER/REPO/edit/main/;"
                     + " the source's path in the project follows; empty hides the links"));
+
+    private static final Map<String, Key> AUTHOR_KEYS = Key.table(
+            new Key("name", null, "the author's name"),
+            new Key("email", null, "the author's email address"));
+    private static final Map<String, Key> NAV_KEYS = Key.table(
+            new Key("title", null, "the link's text"),
+            new Key("url", null, "a path on this site, such as /blog/"));
+    private static final Map<String, Key> PROFILE_KEYS = Key.table(
+            new Key("name", null, "the service, such as GitHub"),
+            new Key("label", null, "what the link shows, such as github.com/name"),
+            new Key("url", null, "an https: or mailto: address"));
 
     public SiteConfig {
         Objects.requireNonNull(title, "title");
@@ -57,20 +76,23 @@ public record SiteConfig(
         nav = List.copyOf(nav);
         profiles = List.copyOf(profiles);
         seriesTags = List.copyOf(seriesTags);
+        notesTag = notesTag == null ? "" : notesTag;
+        dataFiles = Collections.unmodifiableMap(new LinkedHashMap<>(dataFiles));
         editUrl = editUrl == null ? "" : editUrl;
     }
 
-    /** This configuration with another {@code editUrl}, validated like the file's. */
-    public SiteConfig withEditUrl(String url) {
-        if (!url.isEmpty() && !(url.startsWith("https://") && url.endsWith("/"))) {
-            throw SiteException.usage(null, "the edit URL must start with https:// and end with '/', was '" + url + "'");
+    /**
+     * This configuration with another {@code editUrl}, checked as the file's is.
+     *
+     * @throws SiteException with exit code 2 when the address is not one
+     */
+    public SiteConfig withEditUrl(String editUrl) {
+        String problem = editUrlProblem(editUrl);
+        if (problem != null) {
+            throw SiteException.usage(null, "the edit URL '" + editUrl + "' " + problem);
         }
-        return new SiteConfig(title, tagline, description, this.url, language, timezone, author, postsPerPage,
-                feedSize, latestPosts, nav, profiles, seriesTags, url);
-    }
-
-    /** A documented configuration key. */
-    public record Key(String name, String defaultValue, String description) {
+        return new SiteConfig(title, tagline, description, url, language, timezone, author, postsPerPage,
+                feedSize, latestPosts, nav, profiles, seriesTags, notesTag, dataFiles, editUrl);
     }
 
     public record Author(String name, String email) {
@@ -86,38 +108,41 @@ public record SiteConfig(
     /** Reads and validates {@code site.yml}. */
     public static SiteConfig load(Path file) {
         YamlNode.Fields f = YamlNode.load(file).fields(KEYS.keySet());
-        YamlNode.Fields author = f.required("author").fields(java.util.Set.of("name", "email"));
-        SiteConfig config = new SiteConfig(
-                nonBlank(f.required("title")),
-                f.text("tagline", KEYS.get("tagline").defaultValue()),
-                nonBlank(f.required("description")),
-                siteUrl(f.required("url")),
-                f.text("language", KEYS.get("language").defaultValue()),
-                zone(f.optional("timezone").orElse(null)),
-                new Author(nonBlank(author.required("name")), email(author.required("email"))),
-                positive(f, "postsPerPage"),
-                positive(f, "feedSize"),
-                positive(f, "latestPosts"),
-                f.list("nav", n -> {
-                    YamlNode.Fields link = n.fields(java.util.Set.of("title", "url"));
-                    return new NavLink(nonBlank(link.required("title")), sitePath(link.required("url")));
-                }),
-                f.list("profiles", n -> {
-                    YamlNode.Fields p = n.fields(java.util.Set.of("name", "label", "url"));
-                    return new Profile(nonBlank(p.required("name")), nonBlank(p.required("label")),
-                            absoluteUrl(p.required("url")));
-                }),
-                f.list("seriesTags", YamlNode::text),
-                "");
-        YamlNode edit = f.optional("editUrl").orElse(null);
-        if (edit != null && !edit.text().isBlank()) {
-            String url = edit.text().strip();
-            if (!url.startsWith("https://") || !url.endsWith("/")) {
-                throw edit.error("must start with https:// and end with '/', such as https://github.com/OWNER/REPO/edit/main/");
-            }
-            config = config.withEditUrl(url);
+        YamlNode.Fields author = value(f, "author").fields(AUTHOR_KEYS.keySet());
+        YamlNode edit = value(f, "editUrl");
+        String editUrl = edit.text().strip();
+        String problem = editUrlProblem(editUrl);
+        if (problem != null) {
+            throw edit.error(problem);
         }
-        return config;
+        Map<String, DataSchema> dataFiles = new LinkedHashMap<>();
+        value(f, "dataFiles").entries().forEach((name, schema) -> dataFiles.put(name, DataSchema.read(name, schema)));
+        return new SiteConfig(
+                value(f, "title").nonBlank(),
+                value(f, "tagline").text().strip(),
+                value(f, "description").nonBlank(),
+                siteUrl(value(f, "url")),
+                value(f, "language").nonBlank(),
+                zone(value(f, "timezone")),
+                new Author(author.value(AUTHOR_KEYS.get("name")).nonBlank(), email(author.value(AUTHOR_KEYS.get("email")))),
+                value(f, "postsPerPage").positive(),
+                value(f, "feedSize").positive(),
+                value(f, "latestPosts").positive(),
+                value(f, "nav").items().stream().map(n -> {
+                    YamlNode.Fields link = n.fields(NAV_KEYS.keySet());
+                    return new NavLink(link.value(NAV_KEYS.get("title")).nonBlank(),
+                            link.value(NAV_KEYS.get("url")).sitePath());
+                }).toList(),
+                value(f, "profiles").items().stream().map(n -> {
+                    YamlNode.Fields p = n.fields(PROFILE_KEYS.keySet());
+                    return new Profile(p.value(PROFILE_KEYS.get("name")).nonBlank(),
+                            p.value(PROFILE_KEYS.get("label")).nonBlank(),
+                            p.value(PROFILE_KEYS.get("url")).url(Set.of("https", "mailto")).toString());
+                }).toList(),
+                value(f, "seriesTags").items().stream().map(YamlNode::nonBlank).toList(),
+                value(f, "notesTag").text().strip(),
+                dataFiles,
+                editUrl);
     }
 
     /** The absolute URL of a site path such as {@code /blog/}. */
@@ -133,81 +158,39 @@ public record SiteConfig(
         return url.getHost();
     }
 
-    private static String nonBlank(YamlNode node) {
-        String text = node.text().strip();
-        if (text.isEmpty()) {
-            throw node.error("must not be empty");
-        }
-        return text;
+    private static YamlNode value(YamlNode.Fields fields, String key) {
+        return fields.value(KEYS.get(key));
     }
 
-    private static int positive(YamlNode.Fields f, String key) {
-        int value = f.integer(key, Integer.parseInt(KEYS.get(key).defaultValue()));
-        if (value < 1) {
-            throw f.required(key).error("must be at least 1");
+    /** What is wrong with an "edit this page" address, or {@code null}; empty means no links. */
+    private static String editUrlProblem(String editUrl) {
+        if (editUrl.isEmpty() || editUrl.startsWith("https://") && editUrl.endsWith("/")) {
+            return null;
         }
-        return value;
+        return "must start with https:// and end with '/', such as https://github.com/OWNER/REPO/edit/main/";
     }
 
     private static ZoneId zone(YamlNode node) {
-        if (node == null) {
-            return ZoneId.of(KEYS.get("timezone").defaultValue());
-        }
         try {
-            return ZoneId.of(node.text());
+            return ZoneId.of(node.nonBlank());
         } catch (DateTimeException e) {
             throw node.error("must be a time zone such as UTC or Europe/Berlin, not '" + node.text() + "'");
         }
     }
 
     private static URI siteUrl(YamlNode node) {
-        URI uri = parse(node);
-        if (!"https".equals(uri.getScheme()) || uri.getHost() == null) {
-            throw node.error("must be an https:// address such as https://www.example.com");
-        }
+        URI uri = node.url(Set.of("https"));
         if (!uri.getRawPath().isEmpty() || uri.getRawQuery() != null || uri.getRawFragment() != null) {
             throw node.error("must be the bare address of the site, with no path and no trailing slash");
         }
         return uri;
     }
 
-    private static String absoluteUrl(YamlNode node) {
-        URI uri = parse(node);
-        if (!uri.isAbsolute() || !("https".equals(uri.getScheme()) || "mailto".equals(uri.getScheme()))) {
-            throw node.error("must be an https: or mailto: address");
-        }
-        return uri.toString();
-    }
-
-    private static String sitePath(YamlNode node) {
-        String path = node.text();
-        if (!path.startsWith("/") || path.startsWith("//")) {
-            throw node.error("must be a path on this site starting with '/', such as /blog/");
-        }
-        return path;
-    }
-
     private static String email(YamlNode node) {
-        String email = node.text().strip();
+        String email = node.nonBlank();
         if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
             throw node.error("must be an email address");
         }
         return email;
-    }
-
-    private static URI parse(YamlNode node) {
-        try {
-            return new URI(node.text().strip());
-        } catch (URISyntaxException e) {
-            throw node.error("is not a valid address: " + e.getReason());
-        }
-    }
-
-    private static Map<String, Key> keys(Key... keys) {
-        Map<String, Key> map = new LinkedHashMap<>();
-        for (Key key : keys) {
-            map.put(key.name(), key);
-        }
-        return java.util.Collections.unmodifiableMap(map);
     }
 }

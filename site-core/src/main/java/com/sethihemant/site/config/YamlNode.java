@@ -2,6 +2,7 @@ package com.sethihemant.site.config;
 
 import com.sethihemant.site.SiteException;
 import com.sethihemant.site.TextFiles;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -15,11 +16,19 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
+import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -59,14 +68,14 @@ public final class YamlNode {
         options.setAllowRecursiveKeys(false);
         Yaml yaml = new Yaml(new SafeConstructor(options));
         Node root;
-        try (Reader reader = new java.io.StringReader(text)) {
+        try (Reader reader = new StringReader(text)) {
             root = yaml.compose(reader);
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             int line = mark == null ? 0 : mark.getLine() + 1;
             String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
             throw SiteException.content(file, line, "is not valid YAML: " + what);
-        } catch (YAMLException | java.io.IOException e) {
+        } catch (YAMLException | IOException e) {
             throw SiteException.content(file, 0, "is not valid YAML: " + e.getMessage());
         }
         if (root == null) {
@@ -87,6 +96,16 @@ public final class YamlNode {
     /** Where this value sits in the document, such as {@code author.email} or {@code nav[2].url}. */
     public String path() {
         return path.isEmpty() ? "(top level)" : path;
+    }
+
+    /** The documented default of {@code key}, as a node the same validators read. */
+    static YamlNode ofDefault(Key key) {
+        if (key.defaultValue().isBlank()) {
+            return new YamlNode(null, new ScalarNode(Tag.STR, "", null, null, DumperOptions.ScalarStyle.PLAIN),
+                    key.name());
+        }
+        YamlNode parsed = parse(Path.of("(the default of " + key.name() + ")"), key.defaultValue());
+        return new YamlNode(parsed.file, parsed.node, key.name());
     }
 
     public SiteException error(String message) {
@@ -148,6 +167,79 @@ public final class YamlNode {
         return scalar.getValue();
     }
 
+    /** Text that is not blank, without surrounding white space. */
+    public String nonBlank() {
+        String text = text().strip();
+        if (text.isEmpty()) {
+            throw error("must not be empty");
+        }
+        return text;
+    }
+
+    /** A whole number of at least {@code min}. */
+    public int integerAtLeast(int min) {
+        int value = integer();
+        if (value < min) {
+            throw error(min == 0 ? "must not be negative" : "must be at least " + min);
+        }
+        return value;
+    }
+
+    /** A whole number of at least 1. */
+    public int positive() {
+        return integerAtLeast(1);
+    }
+
+    /** A date written YYYY-MM-DD. */
+    public LocalDate date() {
+        String text = nonBlank();
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw error("must be a date written YYYY-MM-DD, such as 2026-11-23, not '" + text + "'");
+        }
+    }
+
+    /**
+     * An absolute address with one of {@code schemes} (and a host, for web addresses), such as
+     * {@code https://example.org/page}.
+     */
+    public URI url(Set<String> schemes) {
+        String text = nonBlank();
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (URISyntaxException e) {
+            throw error("is not a valid address: " + e.getReason());
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        boolean web = scheme.equals("http") || scheme.equals("https");
+        if (!uri.isAbsolute() || !schemes.contains(scheme) || web && uri.getHost() == null) {
+            throw error("must be a full address starting with " + String.join(" or ",
+                    schemes.stream().sorted().map(s -> s.equals("mailto") ? "mailto:" : s + "://").toList()));
+        }
+        return uri;
+    }
+
+    /** A path on this site, such as {@code /blog/}: it starts with one '/', not two. */
+    public String sitePath() {
+        String path = nonBlank();
+        if (!path.startsWith("/") || path.startsWith("//")) {
+            throw error("must be a path on this site starting with '/', such as /blog/");
+        }
+        return path;
+    }
+
+    /** One of a fixed set of written values, such as HEAD or GET, and what it stands for. */
+    public <T> T oneOf(Map<String, T> choices) {
+        String text = text().strip();
+        T value = choices.get(text);
+        if (value == null) {
+            throw error("must be one of " + String.join(", ", choices.keySet()) + ", not '" + text + "'");
+        }
+        return value;
+    }
+
     public int integer() {
         if (!(node instanceof ScalarNode) || !node.getTag().equals(Tag.INT)) {
             throw error("must be a whole number");
@@ -181,7 +273,7 @@ public final class YamlNode {
         if (node instanceof MappingNode) {
             Map<String, Object> map = new LinkedHashMap<>();
             entries().forEach((k, v) -> map.put(k, v.toJava()));
-            return java.util.Collections.unmodifiableMap(map);
+            return Collections.unmodifiableMap(map);
         }
         if (node instanceof SequenceNode) {
             return items().stream().map(YamlNode::toJava).toList();
@@ -208,6 +300,18 @@ public final class YamlNode {
         private Fields(YamlNode owner, Map<String, YamlNode> entries) {
             this.owner = owner;
             this.entries = entries;
+        }
+
+        /**
+         * The value of a documented key: the file's, or else the key's default; a required key
+         * that is missing is an error.
+         */
+        public YamlNode value(Key key) {
+            YamlNode value = entries.get(key.name());
+            if (value != null) {
+                return value;
+            }
+            return key.required() ? required(key.name()) : ofDefault(key);
         }
 
         public YamlNode required(String key) {

@@ -12,9 +12,11 @@ import org.asciidoctor.jruby.AsciidoctorJRuby;
 import org.asciidoctor.log.LogRecord;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
-import org.jsoup.select.Elements;
 import org.jsoup.parser.Parser;
+import org.jsoup.select.Elements;
 
+import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -29,8 +31,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Reads AsciiDoc sources into {@link Document}s with one Asciidoctor instance, strictly: a header
@@ -63,12 +69,12 @@ public final class ContentParser implements AutoCloseable {
      * One Asciidoctor instance (one JRuby runtime), shared by every thread that parses. Booting
      * JRuby takes seconds; it happens on a thread of its own while the caller does other work.
      */
-    private final java.util.concurrent.CompletableFuture<Asciidoctor> asciidoctor;
+    private final CompletableFuture<Asciidoctor> asciidoctor;
     private final ThreadLocal<List<LogRecord>> log = ThreadLocal.withInitial(ArrayList::new);
 
     /** Starts Asciidoctor (a few seconds: JRuby boots), so create one parser and reuse it. */
     public ContentParser() {
-        this.asciidoctor = new java.util.concurrent.CompletableFuture<>();
+        this.asciidoctor = new CompletableFuture<>();
         Thread boot = new Thread(() -> {
             try {
                 asciidoctor.complete(boot());
@@ -84,7 +90,7 @@ public final class ContentParser implements AutoCloseable {
     private Asciidoctor engine() {
         try {
             return asciidoctor.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             throw new IllegalStateException("Asciidoctor did not start. After an AsciidoctorJ upgrade, check that "
                     + ROUGE_THREADS + " still matches the Rouge it bundles: " + e.getCause(), e.getCause());
         }
@@ -122,7 +128,7 @@ public final class ContentParser implements AutoCloseable {
                     addGemLibraries(jar.getPath("/"), libraries);
                 }
             }
-        } catch (java.io.IOException | java.net.URISyntaxException | RuntimeException e) {
+        } catch (IOException | URISyntaxException | RuntimeException e) {
             // No code source, or one that is not a file or a jar.
             throw new IllegalStateException("cannot list the gems in AsciidoctorJ's jar: " + e, e);
         }
@@ -132,12 +138,12 @@ public final class ContentParser implements AutoCloseable {
         return libraries;
     }
 
-    private static void addGemLibraries(Path root, List<String> libraries) throws java.io.IOException {
+    private static void addGemLibraries(Path root, List<String> libraries) throws IOException {
         Path gems = root.resolve("gems");
         if (!Files.isDirectory(gems)) {
             return;
         }
-        try (java.util.stream.Stream<Path> each = Files.list(gems)) {
+        try (Stream<Path> each = Files.list(gems)) {
             for (Path gem : each.sorted().toList()) {
                 if (Files.isDirectory(gem.resolve("lib"))) {
                     libraries.add("uri:classloader:/gems/" + gem.getFileName().toString().replace("/", "") + "/lib");
@@ -211,7 +217,7 @@ public final class ContentParser implements AutoCloseable {
             problems.add(new Problem(file, 0, "has no type; add ':jbake-type: post' (or page) to the header"));
         } else if (!types.contains(type)) {
             problems.add(new Problem(file, header.line("jbake-type"), "has the unknown type '" + type
-                    + "'; the theme has templates for " + new java.util.TreeSet<>(types)));
+                    + "'; the theme has templates for " + new TreeSet<>(types)));
         }
         Status status = null;
         String statusText = attribute(attributes, "jbake-status");
@@ -467,7 +473,7 @@ public final class ContentParser implements AutoCloseable {
         }
 
         /** The attributes the file sets, in the order they first appear. */
-        java.util.Set<String> names() {
+        Set<String> names() {
             return lines.keySet();
         }
     }

@@ -4,14 +4,29 @@ import java.time.LocalDate;
 import java.util.regex.Pattern;
 
 /**
- * Where each source is published. Posts live at {@code /blog/YYYY/slug/} whatever folder holds
- * them (the year comes from the date); every other source follows its path under the content folder, with directory-style URLs
- * ({@code about.adoc} becomes {@code /about/}), except {@code index.adoc} (its folder's URL) and
- * {@code 404.adoc} ({@code /404.html}, where static hosts look for it).
+ * Every URL of the site, decided here and nowhere else. Posts live at {@code /blog/YYYY/slug/}
+ * whatever folder holds them (the year comes from the date); every other source follows its path
+ * under the content folder, with directory-style URLs ({@code about.adoc} becomes
+ * {@code /about/}), except {@code index.adoc} (its folder's URL) and {@code 404.adoc}
+ * ({@code /404.html}, where static hosts look for it). The pages the bake generates have the
+ * addresses below; templates link to them through this class too.
  */
 public final class Routes {
 
     public static final String POST = "post";
+
+    /** The first page of the blog index; later pages are {@link #blogPage(int)}. */
+    public static final String BLOG = "/blog/";
+    /** Every tag, with its count; each tag has {@link #tag(String)}. */
+    public static final String TAGS = "/tags/";
+    /** Every post by year. */
+    public static final String ARCHIVE = "/archive/";
+    /** The Atom feed. */
+    public static final String FEED = "/feed.xml";
+    /** The sitemap (sitemaps.org). */
+    public static final String SITEMAP = "/sitemap.xml";
+    /** Where crawlers look for their rules. */
+    public static final String ROBOTS = "/robots.txt";
     static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     private Routes() {
@@ -38,6 +53,28 @@ public final class Routes {
             case "404" -> "/" + folder + "404.html";
             default -> "/" + withoutExtension + "/";
         };
+    }
+
+    /** Page {@code n} (1-based) of the blog index. */
+    public static String blogPage(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("blog pages are numbered from 1, not " + n);
+        }
+        return n == 1 ? BLOG : BLOG + "page/" + n + "/";
+    }
+
+    /** The page listing the posts with {@code tag}, a tag as {@link #isSlug} accepts it. */
+    public static String tag(String tag) {
+        return TAGS + tag + "/";
+    }
+
+    /**
+     * Whether the bake generates {@code url} itself (blog index pages, tag pages, the archive, the
+     * feed, the sitemap, robots.txt), so that no source may be published there.
+     */
+    public static boolean isGenerated(String url) {
+        return url.equals(BLOG) || url.startsWith(BLOG + "page/") || url.startsWith(TAGS)
+                || url.equals(ARCHIVE) || url.equals(FEED) || url.equals(SITEMAP) || url.equals(ROBOTS);
     }
 
     /** The file a URL is written to, relative to the output folder. */

@@ -11,7 +11,6 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -88,7 +87,9 @@ public final class PreviewServer implements AutoCloseable {
             preview.watcher = new SourceWatcher(watched.stream().distinct().toList(), 60, preview::build);
         } catch (IOException e) {
             preview.close();
-            throw new UncheckedIOException(e);
+            // Linux limits how many folders one user may watch (fs.inotify.max_user_watches).
+            throw SiteException.io(null, "cannot watch the sources for changes (" + watched.size()
+                    + " folders and their sub-folders; on Linux, raise fs.inotify.max_user_watches)", e);
         }
         return preview;
     }

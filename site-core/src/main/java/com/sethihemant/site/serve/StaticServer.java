@@ -1,7 +1,5 @@
 package com.sethihemant.site.serve;
 
-import com.sethihemant.site.ExitCodes;
-import com.sethihemant.site.Problem;
 import com.sethihemant.site.SiteException;
 import com.sun.net.httpserver.HttpServer;
 
@@ -10,7 +8,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.UnaryOperator;
@@ -53,9 +50,8 @@ public final class StaticServer implements AutoCloseable {
         try {
             server = HttpServer.create(address, 0);
         } catch (IOException e) {
-            throw new SiteException(List.of(Problem.at(null, "cannot listen on " + address.getHostString() + ":"
-                    + address.getPort() + " (" + e.getMessage() + "); is another server running? Try --port")),
-                    ExitCodes.IO, e);
+            throw SiteException.io(null, "cannot listen on " + address.getHostString() + ":" + address.getPort()
+                    + " (is another server running? Try --port)", e);
         }
         // A cached pool: the preview keeps one connection open per browser tab for its events.
         ExecutorService executor = Executors.newCachedThreadPool(r -> {

@@ -3,28 +3,34 @@ package com.sethihemant.site.bake;
 import com.sethihemant.site.FixtureSite;
 import com.sethihemant.site.Problem;
 import com.sethihemant.site.SiteException;
+import com.sethihemant.site.content.Document;
+import com.sethihemant.site.theme.Listing;
+import com.sethihemant.site.theme.PostPage;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -57,8 +63,9 @@ class BakerTest {
     }
 
     private BakeResult bake(boolean preview) {
-        return new Baker(FixtureSite.parser(), TODAY).bake(site.sources(), output,
-                preview ? BakeOptions.PREVIEW : BakeOptions.PUBLISH);
+        try (Baker baker = new Baker(FixtureSite.parser(), TODAY)) {
+            return baker.bake(site.sources(), output, preview ? BakeOptions.PREVIEW : BakeOptions.PUBLISH);
+        }
     }
 
     private org.jsoup.nodes.Document html(String relative) throws IOException {
@@ -181,7 +188,7 @@ class BakerTest {
         assertTrue(direct(root, "link").stream().anyMatch(l -> ((org.w3c.dom.Element) l).getAttribute("rel")
                 .equals("self") && ((org.w3c.dom.Element) l).getAttribute("href").equals("https://example.org/feed.xml")));
 
-        List<org.w3c.dom.Node> entries = direct(root, "entry");
+        List<Node> entries = direct(root, "entry");
         assertEquals(2, entries.size());
         org.w3c.dom.Element newest = (org.w3c.dom.Element) entries.get(0);
         for (String required : List.of("id", "title", "updated", "published", "link", "content", "summary")) {
@@ -339,22 +346,22 @@ class BakerTest {
     }
 
     /** Bakes with a renderer that keeps each post page's model, by URL. */
-    private Map<String, Map<String, Object>> postModels() {
-        Map<String, Map<String, Object>> models = new java.util.TreeMap<>();
-        Baker.PageRenderer keeping = (templates, template, model, what) -> {
-            if (template.equals("post")) {
-                models.put((String) model.get("url"), Map.copyOf(
-                        model.entrySet().stream().filter(e -> e.getValue() != null)
-                                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue))));
+    private Map<String, PostPage> postModels() {
+        Map<String, PostPage> models = new TreeMap<>();
+        Pages.PageRenderer keeping = (templates, page, what) -> {
+            if (page instanceof PostPage post) {
+                models.put(post.page().url(), post);
             }
-            return Baker.PageRenderer.DIRECT.render(templates, template, model, what);
+            return Pages.PageRenderer.DIRECT.render(templates, page, what);
         };
-        new Baker(FixtureSite.parser(), TODAY, keeping, 1).bake(site.sources(), output, BakeOptions.PUBLISH);
+        try (Baker baker = new Baker(FixtureSite.parser(), TODAY, keeping, 1)) {
+            baker.bake(site.sources(), output, BakeOptions.PUBLISH);
+        }
         return models;
     }
 
     private static List<String> urls(Object documents) {
-        return ((List<?>) documents).stream().map(d -> ((com.sethihemant.site.content.Document) d).url()).toList();
+        return ((List<?>) documents).stream().map(d -> ((Document) d).url()).toList();
     }
 
     @Test
@@ -366,7 +373,7 @@ class BakerTest {
         site.post("shares-series-only", "2026-01-05", "published", "notes");
         site.post("unrelated", "2026-01-06", "published", "c");
         site.post("also-shares-b", "2026-01-07", "published", "b");
-        List<String> related = urls(postModels().get("/blog/2026/subject/").get("related"));
+        List<String> related = urls(postModels().get("/blog/2026/subject/").related());
         assertEquals(List.of("/blog/2026/shares-both/", "/blog/2026/shares-a-old/", "/blog/2026/shares-a-new/"), related);
     }
 
@@ -376,31 +383,32 @@ class BakerTest {
         site.post("not-a-note", "2026-01-02", "published", "other");
         site.post("second-note", "2026-01-03", "published", "notes");
         site.post("third-note", "2026-01-04", "published", "notes");
-        Map<String, Map<String, Object>> models = postModels();
-        Listing.Series second = (Listing.Series) models.get("/blog/2026/second-note/").get("series");
+        Map<String, PostPage> models = postModels();
+        Listing.Series second = models.get("/blog/2026/second-note/").series();
         assertAll(
                 () -> assertEquals(2, second.position()),
                 () -> assertEquals(3, second.total()),
                 () -> assertEquals("/blog/2026/first-note/", second.previous().url()),
                 () -> assertEquals("/blog/2026/third-note/", second.next().url()),
                 () -> assertEquals("/tags/notes/", second.url()),
-                () -> assertNull(((Listing.Series) models.get("/blog/2026/first-note/").get("series")).previous()),
-                () -> assertFalse(models.get("/blog/2026/not-a-note/").containsKey("series")));
+                () -> assertNull(models.get("/blog/2026/first-note/").series().previous()),
+                () -> assertNull(models.get("/blog/2026/not-a-note/").series()));
     }
 
     @Test
     void editLinksPointAtTheSourceInTheProject() {
         site.post("edited", "2026-01-01", "published");
         assertEquals("https://git.example/site/edit/main/content/blog/edited.adoc",
-                postModels().get("/blog/2026/edited/").get("editUrl"));
+                postModels().get("/blog/2026/edited/").editUrl());
     }
 
     @Test
     void editUrlGivenToTheBakeOverridesTheConfiguration() throws IOException {
         site.post("edited", "2026-01-01", "published");
         site.write("templates/post.tpl", "p(class: 'edit') { yield editUrl ?: 'none' }\n");
-        new Baker(FixtureSite.parser(), TODAY).bake(site.sources(), output,
-                BakeOptions.PUBLISH.withEditUrl("https://other.example/edit/"));
+        try (Baker baker = new Baker(FixtureSite.parser(), TODAY)) {
+            baker.bake(site.sources(), output, BakeOptions.PUBLISH.withEditUrl("https://other.example/edit/"));
+        }
         assertEquals("https://other.example/edit/content/blog/edited.adoc",
                 html("blog/2026/edited/index.html").expectFirst("p.edit").text());
     }
@@ -408,9 +416,9 @@ class BakerTest {
     @Test
     void relatedPostsAreFoundNearbyEvenWhenATagHasManyPosts() {
         for (int i = 0; i < 60; i++) {
-            site.post("p" + i, java.time.LocalDate.of(2026, 1, 1).plusDays(i).toString(), "published", "common");
+            site.post("p" + i, LocalDate.of(2026, 1, 1).plusDays(i).toString(), "published", "common");
         }
-        List<String> related = urls(postModels().get("/blog/2026/p30/").get("related"));
+        List<String> related = urls(postModels().get("/blog/2026/p30/").related());
         assertEquals(List.of("/blog/2026/p31/", "/blog/2026/p29/", "/blog/2026/p32/"), related);
     }
 
@@ -427,14 +435,16 @@ class BakerTest {
         }
         List<Integer> largest = new ArrayList<>();
         int[] renders = new int[1];
-        Baker.PageRenderer recording = (templates, template, model, what) -> {
+        Pages.PageRenderer recording = (templates, page, what) -> {
             renders[0]++;
-            if (template.equals("post")) {
-                largest.add(model.values().stream().mapToInt(BakerTest::sizeOf).max().orElse(0));
+            if (page instanceof PostPage) {
+                largest.add(TemplateModel.of(page).values().stream().mapToInt(BakerTest::sizeOf).max().orElse(0));
             }
-            return Baker.PageRenderer.DIRECT.render(templates, template, model, what);
+            return Pages.PageRenderer.DIRECT.render(templates, page, what);
         };
-        new Baker(FixtureSite.parser(), TODAY, recording, 1).bake(site.sources(), output, BakeOptions.PUBLISH);
+        try (Baker baker = new Baker(FixtureSite.parser(), TODAY, recording, 1)) {
+            baker.bake(site.sources(), output, BakeOptions.PUBLISH);
+        }
 
         assertEquals(posts, largest.size(), "each post is rendered exactly once");
         assertTrue(largest.stream().allMatch(size -> size <= 3),
@@ -456,7 +466,7 @@ class BakerTest {
     }
 
     private Map<String, byte[]> snapshot() throws IOException {
-        Map<String, byte[]> bytes = new java.util.TreeMap<>();
+        Map<String, byte[]> bytes = new TreeMap<>();
         for (String file : files()) {
             bytes.put(file, Files.readAllBytes(output.resolve(file)));
         }
@@ -473,11 +483,11 @@ class BakerTest {
         }
     }
 
-    private static List<org.w3c.dom.Node> direct(org.w3c.dom.Node parent, String localName) {
-        List<org.w3c.dom.Node> children = new ArrayList<>();
+    private static List<Node> direct(Node parent, String localName) {
+        List<Node> children = new ArrayList<>();
         NodeList nodes = parent.getChildNodes();
         for (int i = 0; i < nodes.getLength(); i++) {
-            org.w3c.dom.Node node = nodes.item(i);
+            Node node = nodes.item(i);
             if (localName.equals(node.getLocalName())) {
                 children.add(node);
             }

@@ -1,6 +1,7 @@
 package com.sethihemant.site.bake;
 
 import com.sethihemant.site.FixtureSite;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -9,10 +10,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,10 +48,18 @@ class IncrementalBuildTest {
         warm.build(site.sources(), BakeOptions.PUBLISH);
     }
 
+    @AfterEach
+    void tearDown() {
+        warm.close();
+    }
+
     /** Builds with the warm baker and checks the result against a fresh baker's, file by file. */
     private Site rebuildMatchesFullBuild() {
         Site incremental = warm.build(site.sources(), BakeOptions.PUBLISH);
-        Site full = new Baker(FixtureSite.parser(), TODAY).build(site.sources(), BakeOptions.PUBLISH);
+        Site full;
+        try (Baker fresh = new Baker(FixtureSite.parser(), TODAY)) {
+            full = fresh.build(site.sources(), BakeOptions.PUBLISH);
+        }
         assertEquals(full.paths(), incremental.paths(), "the same files");
         for (String path : full.paths()) {
             assertArrayEquals(full.file(path), incremental.file(path), path);
@@ -62,14 +73,14 @@ class IncrementalBuildTest {
 
     /** Source files keep their modification time within a test; make sure an edit is seen as one. */
     private void touch(Path file) throws IOException {
-        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(Instant.now().plusSeconds(5)));
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(5)));
     }
 
     @Test
     void unchangedSourcesAreNeitherParsedNorRenderedAgain() {
         Site again = rebuildMatchesFullBuild();
         assertEquals(0, again.changed());
-        assertEquals(java.util.Set.of(), again.rendered());
+        assertEquals(Set.of(), again.rendered());
     }
 
     @Test
@@ -82,7 +93,7 @@ class IncrementalBuildTest {
         assertTrue(text(again, "blog/2026/third/index.html").contains("A new body."));
         // The post, its older neighbour, and the listings that show it (the fixture's page
         // template lists all posts); not the other posts, tags or blog pages.
-        assertEquals(java.util.Set.of("blog/2026/third/index.html", "blog/2026/second/index.html", "index.html",
+        assertEquals(Set.of("blog/2026/third/index.html", "blog/2026/second/index.html", "index.html",
                 "blog/index.html", "tags/b/index.html", "tags/index.html", "archive/index.html"), again.rendered());
     }
 
@@ -181,7 +192,9 @@ class IncrementalBuildTest {
         site.post("fourth", "2026-04-01", "published", "b");
         warm.bake(site.sources(), output, BakeOptions.PUBLISH);
         Path fresh = dir.resolve("out/fresh");
-        new Baker(FixtureSite.parser(), TODAY).bake(site.sources(), fresh, BakeOptions.PUBLISH);
+        try (Baker baker = new Baker(FixtureSite.parser(), TODAY)) {
+            baker.bake(site.sources(), fresh, BakeOptions.PUBLISH);
+        }
         Map<String, byte[]> a = BakerTestFiles.read(output);
         Map<String, byte[]> b = BakerTestFiles.read(fresh);
         assertEquals(b.keySet(), a.keySet());

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -137,12 +138,12 @@ class TemplateClassCacheTest {
 
     @Test
     void theKeyDependsOnEveryTemplatePathAndByteAndTheLocale() {
-        var sources = new java.util.TreeMap<String, byte[]>(Map.of("post.tpl", new byte[] {1}, "page.tpl", new byte[] {2}));
+        var sources = new TreeMap<String, byte[]>(Map.of("post.tpl", new byte[] {1}, "page.tpl", new byte[] {2}));
         String key = TemplateClassCache.key(sources, "en_US").orElseThrow();
-        assertEquals(key, TemplateClassCache.key(new java.util.TreeMap<>(sources), "en_US").orElseThrow());
-        assertFalse(key.equals(TemplateClassCache.key(new java.util.TreeMap<>(
+        assertEquals(key, TemplateClassCache.key(new TreeMap<>(sources), "en_US").orElseThrow());
+        assertFalse(key.equals(TemplateClassCache.key(new TreeMap<>(
                 Map.of("post.tpl", new byte[] {1}, "page.tpl", new byte[] {3})), "en_US").orElseThrow()));
-        assertFalse(key.equals(TemplateClassCache.key(new java.util.TreeMap<>(
+        assertFalse(key.equals(TemplateClassCache.key(new TreeMap<>(
                 Map.of("post.tpl", new byte[] {1}, "pages.tpl", new byte[] {2})), "en_US").orElseThrow()));
         assertFalse(key.equals(TemplateClassCache.key(sources, "de_DE").orElseThrow()));
     }

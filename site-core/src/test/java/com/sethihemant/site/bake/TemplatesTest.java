@@ -7,8 +7,14 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -54,12 +60,12 @@ class TemplatesTest {
 
     @Test
     void writesJsonForStructuredDataThatCannotEndTheScriptElement() throws IOException {
-        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        Map<String, Object> data = new LinkedHashMap<>();
         data.put("@type", "Person");
         data.put("name", "</script><!-- \"A\" & B\\\n");
-        data.put("sameAs", java.util.List.of("https://example.org/a", 1, true));
+        data.put("sameAs", List.of("https://example.org/a", 1, true));
         data.put("missing", null);
-        data.put("date", java.time.LocalDate.of(2026, 11, 23));
+        data.put("date", LocalDate.of(2026, 11, 23));
         assertEquals("<script type=\"application/ld+json\">{\"@type\":\"Person\","
                         + "\"name\":\"\\u003c/script\\u003e\\u003c!-- \\\"A\\\" \\u0026 B\\\\\\n\","
                         + "\"sameAs\":[\"https://example.org/a\",1,true],\"missing\":null,\"date\":\"2026-11-23\"}</script>",
@@ -75,9 +81,9 @@ class TemplatesTest {
     @Test
     void theThemeCallsLayoutAndIncludeWithParentheses() throws IOException {
         Path theme = Path.of("../site-theme/src/main/jbake/templates");
-        java.util.regex.Pattern command = java.util.regex.Pattern.compile("^\\s*(layout|include)\\s+['a-z]",
-                java.util.regex.Pattern.MULTILINE);
-        java.util.List<String> offenders = new java.util.ArrayList<>();
+        Pattern command = Pattern.compile("^\\s*(layout|include)\\s+['a-z]",
+                Pattern.MULTILINE);
+        List<String> offenders = new ArrayList<>();
         try (var files = Files.walk(theme)) {
             for (Path file : files.filter(p -> p.toString().endsWith(".tpl")).sorted().toList()) {
                 var matcher = command.matcher(Files.readString(file));
@@ -94,7 +100,7 @@ class TemplatesTest {
         Files.writeString(dir.resolve("post.tpl"), "");
         Files.createDirectories(dir.resolve("partials"));
         Files.writeString(dir.resolve("partials/footer.tpl"), "");
-        assertEquals(java.util.Set.of("post"), Templates.names(dir));
+        assertEquals(Set.of("post"), Templates.names(dir));
     }
 
     @Test

@@ -5,8 +5,11 @@ import com.sethihemant.site.bake.Baker;
 import com.sethihemant.site.bake.Site;
 import com.sethihemant.site.bake.SiteSources;
 import com.sethihemant.site.content.ContentParser;
+import com.sun.management.OperatingSystemMXBean;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.LogManager;
 
 /**
  * Bakes N synthetic posts with this project's pipeline and with stock JBake 2.7.0, each run in a
@@ -127,7 +131,7 @@ public final class BakeBenchmark {
         double wall = -1;
         String[] baked = null;
         StringBuilder output = new StringBuilder();
-        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream()))) {
+        try (var lines = new BufferedReader(new InputStreamReader(process.getInputStream()))) {
             String line;
             while ((line = lines.readLine()) != null) {
                 output.append(line).append('\n');
@@ -160,7 +164,7 @@ public final class BakeBenchmark {
      * written, then (this project only) "WARM medianMillis firstMillis" for the rebuilds after edits.
      */
     private static void child(String[] args) throws Exception {
-        java.util.logging.LogManager.getLogManager().reset();
+        LogManager.getLogManager().reset();
         String pipeline = args[1];
         Path site = Path.of(args[2]);
         Path out = Path.of(args[3]);
@@ -173,7 +177,7 @@ public final class BakeBenchmark {
     }
 
     private static void baked() throws IOException {
-        long cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        long cpu = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime() / 1_000_000;
         long peak = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM:"))
                 .map(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(-1L);
@@ -194,8 +198,8 @@ public final class BakeBenchmark {
      */
     private static void ours(Path site, Path out, Path cache, boolean edits) throws IOException {
         SiteSources sources = sources(site);
-        try (ContentParser parser = new ContentParser()) {
-            Baker baker = new Baker(parser, Clock.systemUTC(), Runtime.getRuntime().availableProcessors(), cache);
+        try (ContentParser parser = new ContentParser();
+             Baker baker = new Baker(parser, Clock.systemUTC(), Runtime.getRuntime().availableProcessors(), cache)) {
             baker.bake(sources, out, BakeOptions.PUBLISH);
             baked();
             if (!edits) {
@@ -213,7 +217,10 @@ public final class BakeBenchmark {
                     incremental = baker.build(sources, BakeOptions.PUBLISH);
                     millis.add((System.nanoTime() - start) / 1_000_000);
                 }
-                Site full = new Baker(parser, Clock.systemUTC(), 1).build(sources, BakeOptions.PUBLISH);
+                Site full;
+                try (Baker straightforward = new Baker(parser, Clock.systemUTC(), 1)) {
+                    full = straightforward.build(sources, BakeOptions.PUBLISH);
+                }
                 Site last = incremental;
                 boolean same = full.paths().equals(last.paths()) && full.paths().stream()
                         .allMatch(p -> Arrays.equals(full.file(p), last.file(p)));

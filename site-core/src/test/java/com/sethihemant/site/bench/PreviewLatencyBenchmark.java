@@ -9,6 +9,7 @@ import com.sethihemant.site.serve.PreviewServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.LogManager;
 
 /**
  * Measures the live preview's latency: from saving a post to the tab being told to reload and the
@@ -42,7 +44,7 @@ public final class PreviewLatencyBenchmark {
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "; use --posts N --edits N");
             }
         }
-        java.util.logging.LogManager.getLogManager().reset();
+        LogManager.getLogManager().reset();
         Path site = Files.createTempDirectory("preview-bench");
         SyntheticSite.write(site, posts);
         Path theme = Path.of("../site-theme/src/main/jbake").toAbsolutePath().normalize();
@@ -51,7 +53,8 @@ public final class PreviewLatencyBenchmark {
         StringWriter log = new StringWriter();
         HttpClient client = HttpClient.newHttpClient();
         try (ContentParser parser = new ContentParser();
-             PreviewServer preview = PreviewServer.start(new Baker(parser, Clock.systemUTC()), sources,
+             Baker baker = new Baker(parser, Clock.systemUTC());
+             PreviewServer preview = PreviewServer.start(baker, sources,
                      BakeOptions.PREVIEW, new InetSocketAddress("127.0.0.1", 0), new PrintWriter(log, true))) {
             BlockingQueue<String> events = new LinkedBlockingQueue<>();
             client.sendAsync(HttpRequest.newBuilder(preview.uri().resolve("/_preview/events")).build(),
@@ -68,7 +71,7 @@ public final class PreviewLatencyBenchmark {
                 long start = System.nanoTime();
                 Files.writeString(post, text.replaceFirst("\n\n== ", "\n\n" + marker + "\n\n== "));
                 await(events, "event: reload");
-                String page = client.send(HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                String page = client.send(HttpRequest.newBuilder(URI.create(url)).build(),
                         HttpResponse.BodyHandlers.ofString()).body();
                 long elapsed = (System.nanoTime() - start) / 1_000_000;
                 if (!page.contains(marker)) {

@@ -13,7 +13,7 @@ import java.util.Random;
  * two code blocks, a table, links and three tags from a pool) for the benchmarks. The same N and
  * seed always give the same bytes.
  */
-final class SyntheticSite {
+public final class SyntheticSite {
 
     private static final String[] WORDS = ("storage cache gpu tensor kernel network latency throughput replica quorum "
             + "shard partition object file block metadata client server request batch stream checkpoint dataset "
@@ -25,7 +25,7 @@ final class SyntheticSite {
     }
 
     /** Writes {@code site.yml}, a home page and {@code posts} posts under {@code root}. */
-    static void write(Path root, int posts) throws IOException {
+    public static void write(Path root, int posts) throws IOException {
         Files.createDirectories(root.resolve("content/blog"));
         Files.createDirectories(root.resolve("data"));
         Files.writeString(root.resolve("site.yml"), """
@@ -48,7 +48,7 @@ final class SyntheticSite {
     }
 
     /** The path of post {@code i}, for edits. */
-    static Path post(Path root, int i) {
+    public static Path post(Path root, int i) {
         return root.resolve(String.format("content/blog/post-%05d.adoc", i));
     }
 

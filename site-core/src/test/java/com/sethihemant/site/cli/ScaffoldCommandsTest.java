@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -27,7 +28,7 @@ class ScaffoldCommandsTest {
     Path root;
 
     private CommandRun run(String... args) {
-        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+        String[] all = Arrays.copyOf(args, args.length + 2);
         all[args.length] = "--root";
         all[args.length + 1] = root.toString();
         return CommandRun.of(TODAY, all);
@@ -77,21 +78,39 @@ class ScaffoldCommandsTest {
         assertTrue(run.err().contains("'c++'"), run.err());
     }
 
+    /** The site's configuration in the project under {@code root}, with {@code more} keys. */
+    private void siteConfig(String more) throws IOException {
+        Path config = root.resolve("site-content/src/main/jbake/site.yml");
+        Files.createDirectories(config.getParent());
+        Files.writeString(config, "title: T\ndescription: D\nurl: https://example.org\n"
+                + "author:\n  name: A\n  email: a@example.org\n" + more);
+    }
+
     @Test
-    void newNoteRecordsThePaperAndJoinsTheSeries() {
+    void newNoteRecordsThePaperAndJoinsTheSeries() throws IOException {
+        siteConfig("notesTag: reading-notes\n");
         CommandRun run = run("new-note", "The Google File System", "--venue", "SOSP", "--year", "2003",
                 "--link", "https://research.example/gfs.pdf", "--tags", "storage");
         assertEquals(0, run.code(), run.err());
         Document note = parse(root.resolve("blog/src/main/jbake/content/blog/2026/the-google-file-system-notes.adoc"));
         assertEquals("Notes on The Google File System", note.title());
-        assertEquals(List.of("paper-notes", "storage"), note.tags());
+        assertEquals(List.of("reading-notes", "storage"), note.tags(), "the tag site.yml names");
         assertEquals("SOSP", note.attributes().get("paper-venue"));
         assertEquals("2003", note.attributes().get("paper-year"));
         assertTrue(note.bodyHtml().contains("href=\"https://research.example/gfs.pdf\""), note.bodyHtml());
     }
 
     @Test
-    void newNoteNeedsAWebLink() {
+    void newNoteNeedsTheSiteToNameItsNotesTag() throws IOException {
+        siteConfig("");
+        CommandRun run = run("new-note", "Paper", "--venue", "X", "--link", "https://research.example/p.pdf");
+        assertEquals(2, run.code());
+        assertTrue(run.err().contains("site.yml: has no notesTag"), run.err());
+    }
+
+    @Test
+    void newNoteNeedsAWebLink() throws IOException {
+        siteConfig("notesTag: paper-notes\n");
         CommandRun run = run("new-note", "Paper", "--venue", "X", "--link", "ftp://example/paper");
         assertEquals(2, run.code());
         assertTrue(run.err().contains("https://"), run.err());

@@ -9,7 +9,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -84,5 +87,45 @@ class SiteConfigTest {
     void navLinksMustBeSitePaths() {
         assertTrue(problem(VALID + "nav:\n  - title: X\n    url: https://elsewhere.example/\n").message()
                 .contains("'nav[0].url'"));
+    }
+
+    @Test
+    void everyDefaultIsReadByTheRulesOfItsKey() throws IOException {
+        SiteConfig config = load(VALID);
+        assertAll(
+                () -> assertEquals(Integer.parseInt(SiteConfig.KEYS.get("feedSize").defaultValue()), config.feedSize()),
+                () -> assertEquals(Integer.parseInt(SiteConfig.KEYS.get("latestPosts").defaultValue()), config.latestPosts()),
+                () -> assertEquals(List.of(), config.nav()),
+                () -> assertEquals(Map.of(), config.dataFiles()),
+                () -> assertEquals("", config.notesTag()),
+                () -> assertEquals("", config.editUrl()));
+    }
+
+    @Test
+    void declaresTheShapeOfItsDataFiles() throws IOException {
+        SiteConfig config = load(VALID + "dataFiles:\n  talks:\n    title: required text\n    date: date\n");
+        assertEquals(new DataSchema("talks", List.of(new DataSchema.Field("title", DataSchema.Type.TEXT, true),
+                new DataSchema.Field("date", DataSchema.Type.DATE, false))), config.dataFiles().get("talks"));
+    }
+
+    @Test
+    void anUnknownFieldTypeIsAnErrorWithItsLine() {
+        Problem problem = problem(VALID + "dataFiles:\n  talks:\n    title: required txt\n");
+        assertEquals(9, problem.line());
+        assertTrue(problem.message().contains("'dataFiles.talks.title' names the unknown type 'txt'"), problem.message());
+    }
+
+    @Test
+    void theEditUrlFollowsOneRuleInTheFileAndOnTheCommandLine() throws IOException {
+        Problem inFile = problem(VALID + "editUrl: http://git.example/edit\n");
+        SiteException given = assertThrows(SiteException.class,
+                () -> load(VALID).withEditUrl("http://git.example/edit"));
+        assertAll(
+                () -> assertEquals(7, inFile.line()),
+                () -> assertTrue(inFile.message().endsWith("must start with https:// and end with '/', such as"
+                        + " https://github.com/OWNER/REPO/edit/main/"), inFile.message()),
+                () -> assertTrue(given.getMessage().endsWith(inFile.message().substring(inFile.message().indexOf("must"))),
+                        given.getMessage()),
+                () -> assertEquals("https://git.example/edit/", load(VALID).withEditUrl("https://git.example/edit/").editUrl()));
     }
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -259,7 +260,7 @@ class ContentParserTest {
     @Test
     void rejectsInvalidUtf8NamingTheLine() {
         byte[] bytes = "= T\n:jbake-type: page\n:jbake-status: published\n\ncaf\u00e9 \n".getBytes(
-                java.nio.charset.StandardCharsets.ISO_8859_1);
+                StandardCharsets.ISO_8859_1);
         Path file = site.writeBytes("content/latin1.adoc", bytes);
         Problem problem = onlyProblem(file);
         assertEquals(5, problem.line());

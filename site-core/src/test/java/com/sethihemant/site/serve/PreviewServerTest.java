@@ -38,6 +38,7 @@ class PreviewServerTest {
     @TempDir
     Path dir;
     private FixtureSite site;
+    private Baker baker;
     private PreviewServer preview;
     private final StringWriter log = new StringWriter();
     private final HttpClient client = HttpClient.newHttpClient();
@@ -49,7 +50,8 @@ class PreviewServerTest {
         site.page("index", "Home.");
         site.post("first", "2026-01-01", "published", "a");
         site.post("unfinished", "2026-02-01", "draft", "a");
-        preview = PreviewServer.start(new Baker(FixtureSite.parser(), TODAY), site.sources(), BakeOptions.PREVIEW,
+        baker = new Baker(FixtureSite.parser(), TODAY);
+        preview = PreviewServer.start(baker, site.sources(), BakeOptions.PREVIEW,
                 new InetSocketAddress("127.0.0.1", 0), new PrintWriter(log, true));
         // Follow the event stream the way a browser tab does; each event's name goes into the queue.
         client.sendAsync(HttpRequest.newBuilder(preview.uri().resolve(PreviewServer.EVENTS)).build(),
@@ -63,6 +65,7 @@ class PreviewServerTest {
     @AfterEach
     void stop() {
         preview.close();
+        baker.close();
     }
 
     private String nextEvent() throws InterruptedException {

@@ -19,7 +19,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
+import java.util.logging.LogManager;
+import java.util.stream.Stream;
 
 /**
  * The two sites the browser tests read, each served on 127.0.0.1 by the project's own server:
@@ -45,7 +48,7 @@ final class Sites implements AutoCloseable {
 
     /** Every page the browser tests visit. */
     static List<String> all() {
-        return java.util.stream.Stream.concat(REAL.stream(), THEME.stream()).toList();
+        return Stream.concat(REAL.stream(), THEME.stream()).toList();
     }
 
     /** The address of a page given as {@code /path} (real site) or {@code theme:/path}. */
@@ -75,9 +78,11 @@ final class Sites implements AutoCloseable {
         Path themeSources = BakedSite.root().resolve("site-theme/src/main/jbake");
         SiteSources sources = new SiteSources(fixture, fixture.resolve("site.yml"), List.of(fixture.resolve("content")),
                 fixture.resolve("data"), themeSources.resolve("templates"), themeSources.resolve("assets"));
-        java.util.logging.LogManager.getLogManager().reset();
+        LogManager.getLogManager().reset();
         try (ContentParser parser = new ContentParser()) {
-            new Baker(parser, JUNE_2026).bake(sources, themeDir.resolve("site"), BakeOptions.PUBLISH);
+            try (Baker baker = new Baker(parser, JUNE_2026)) {
+                baker.bake(sources, themeDir.resolve("site"), BakeOptions.PUBLISH);
+            }
         }
         theme = StaticServer.start(themeDir.resolve("site"), new InetSocketAddress("127.0.0.1", 0));
     }
@@ -111,7 +116,7 @@ final class Sites implements AutoCloseable {
         }
         if (themeDir != null) {
             try (var files = Files.walk(themeDir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             } catch (IOException e) {
                 // a temporary folder left behind is harmless
             }

@@ -1,4 +1,4 @@
-package com.sethihemant.site.bake;
+package com.sethihemant.site.theme;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -13,7 +13,7 @@ public final class Formats {
     private static final DateTimeFormatter LONG = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
 
-    Formats() {
+    public Formats() {
     }
 
     /** {@code 23 November 2026}. */

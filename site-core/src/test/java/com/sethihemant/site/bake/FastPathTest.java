@@ -1,15 +1,14 @@
-package com.sethihemant.site.bench;
+package com.sethihemant.site.bake;
 
 import com.sethihemant.site.FixtureSite;
-import com.sethihemant.site.bake.BakeOptions;
-import com.sethihemant.site.bake.Baker;
-import com.sethihemant.site.bake.Site;
-import com.sethihemant.site.bake.SiteSources;
+import com.sethihemant.site.bench.SyntheticSite;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -34,12 +33,15 @@ class FastPathTest {
     void aParallelBakeWithCachedTemplatesMatchesAOneThreadBake(@TempDir Path dir) throws IOException {
         SiteSources sources = syntheticSite(dir.resolve("site"), 60);
         Path cache = dir.resolve("template-classes");
-        Site straightforward = new Baker(FixtureSite.parser(), TODAY, 1).build(sources, BakeOptions.PUBLISH);
+        Site straightforward = oneThreadBuild(sources);
         // The first bake compiles the theme and stores it; the second, a new baker as in a new
         // JVM, loads it from the cache (a miss would have written the entry again).
         Object stored = null;
         for (int run = 1; run <= 2; run++) {
-            Site parallel = new Baker(FixtureSite.parser(), TODAY, 4, cache).build(sources, BakeOptions.PUBLISH);
+            Site parallel;
+            try (Baker baker = new Baker(FixtureSite.parser(), TODAY, 4, cache)) {
+                parallel = baker.build(sources, BakeOptions.PUBLISH);
+            }
 
             assertEquals(60, parallel.posts());
             assertEquals(straightforward.paths(), parallel.paths());
@@ -47,12 +49,11 @@ class FastPathTest {
                 assertArrayEquals(straightforward.file(path), parallel.file(path), "run " + run + ": " + path);
             }
             List<Path> entries;
-            try (var files = java.nio.file.Files.list(cache)) {
+            try (var files = Files.list(cache)) {
                 entries = files.toList();
             }
             assertEquals(1, entries.size(), "the theme is cached");
-            var attributes = java.nio.file.Files.readAttributes(entries.get(0),
-                    java.nio.file.attribute.BasicFileAttributes.class);
+            var attributes = Files.readAttributes(entries.get(0), BasicFileAttributes.class);
             Object identity = List.of(String.valueOf(attributes.fileKey()), attributes.lastModifiedTime());
             if (run == 2) {
                 assertEquals(stored, identity, "the second bake read the entry the first one wrote");
@@ -65,18 +66,26 @@ class FastPathTest {
     void anIncrementalBuildAfterAnEditMatchesAFreshBuild(@TempDir Path dir) throws IOException {
         SiteSources sources = syntheticSite(dir, 40);
 
-        var fast = new Baker(FixtureSite.parser(), TODAY, 4);
-        fast.build(sources, BakeOptions.PUBLISH);
-        Path edited = SyntheticSite.post(dir, 7);
-        java.nio.file.Files.writeString(edited, java.nio.file.Files.readString(edited)
-                .replaceFirst("\n\n== ", "\n\nAn edited paragraph.\n\n== "));
-        Site rebuilt = fast.build(sources, BakeOptions.PUBLISH);
-        Site straightforward = new Baker(FixtureSite.parser(), TODAY, 1).build(sources, BakeOptions.PUBLISH);
+        Site rebuilt;
+        try (Baker fast = new Baker(FixtureSite.parser(), TODAY, 4)) {
+            fast.build(sources, BakeOptions.PUBLISH);
+            Path edited = SyntheticSite.post(dir, 7);
+            Files.writeString(edited, Files.readString(edited)
+                    .replaceFirst("\n\n== ", "\n\nAn edited paragraph.\n\n== "));
+            rebuilt = fast.build(sources, BakeOptions.PUBLISH);
+        }
+        Site straightforward = oneThreadBuild(sources);
 
         assertTrue(straightforward.posts() == 40 && rebuilt.changed() == 1, "one source parsed again");
         assertEquals(straightforward.paths(), rebuilt.paths());
         for (String path : straightforward.paths()) {
             assertArrayEquals(straightforward.file(path), rebuilt.file(path), path);
+        }
+    }
+
+    private static Site oneThreadBuild(SiteSources sources) {
+        try (Baker baker = new Baker(FixtureSite.parser(), TODAY, 1)) {
+            return baker.build(sources, BakeOptions.PUBLISH);
         }
     }
 

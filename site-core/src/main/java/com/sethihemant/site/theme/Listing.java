@@ -1,4 +1,4 @@
-package com.sethihemant.site.bake;
+package com.sethihemant.site.theme;
 
 import com.sethihemant.site.content.Document;
 

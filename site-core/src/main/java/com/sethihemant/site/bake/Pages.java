@@ -1,0 +1,249 @@
+package com.sethihemant.site.bake;
+
+import com.sethihemant.site.config.SiteConfig;
+import com.sethihemant.site.content.Document;
+import com.sethihemant.site.content.Routes;
+import com.sethihemant.site.content.Status;
+import com.sethihemant.site.theme.ArchivePage;
+import com.sethihemant.site.theme.BlogPage;
+import com.sethihemant.site.theme.DocumentPage;
+import com.sethihemant.site.theme.Formats;
+import com.sethihemant.site.theme.Listing;
+import com.sethihemant.site.theme.Page;
+import com.sethihemant.site.theme.PageModel;
+import com.sethihemant.site.theme.PostPage;
+import com.sethihemant.site.theme.TagPage;
+import com.sethihemant.site.theme.TagsPage;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+/**
+ * Renders every HTML page of one bake: one {@link PageModel} per page, rendered by its template
+ * unless the previous build rendered a page from the same {@link Fingerprint}, whose bytes are
+ * then reused. Everything it needs is passed in; an instance renders one build, once.
+ */
+final class Pages {
+
+    /** Related posts shown under a post. */
+    static final int RELATED_POSTS = 3;
+    private static final Formats FORMATS = new Formats();
+
+    private final Inputs inputs;
+    private final Templates templates;
+    private final String templatesFingerprint;
+    private final PageRenderer renderer;
+    private final Map<String, Rendered> previous;
+    private final Function<Document, String> documentDigests;
+    private final Executor executor;
+
+    private final Map<String, LocalDate> indexable = new LinkedHashMap<>();
+    private final Map<String, Rendered> renders = new HashMap<>();
+    private final Map<String, byte[]> files = new HashMap<>();
+    private final Set<String> rendered = new HashSet<>();
+    /** Pages being rendered, in the order they were asked for, so that failures are reported in that order. */
+    private final Map<String, Future<Rendered>> pending = new LinkedHashMap<>();
+    /** Digests of the big values many pages share (site, data, post lists), made once per build. */
+    private final Map<Object, String> shared = new IdentityHashMap<>();
+    private boolean done;
+
+    /**
+     * @param inputs               what this build publishes
+     * @param templates            the theme, compiled
+     * @param templatesFingerprint the digest of the theme's files, part of every page's fingerprint
+     * @param renderer             renders one page with its template
+     * @param previous             what the previous build rendered, by output path
+     * @param documentDigests      the digest of each document's source, which stands for it in fingerprints
+     * @param executor             where pages are rendered; {@code null} renders them on the calling thread
+     */
+    Pages(Inputs inputs, Templates templates, String templatesFingerprint, PageRenderer renderer,
+          Map<String, Rendered> previous, Function<Document, String> documentDigests, Executor executor) {
+        this.inputs = inputs;
+        this.templates = templates;
+        this.templatesFingerprint = templatesFingerprint;
+        this.renderer = renderer;
+        this.previous = previous;
+        this.documentDigests = documentDigests;
+        this.executor = executor;
+    }
+
+    /**
+     * What one build publishes.
+     *
+     * @param root    the project folder, against which "edit this page" links name sources
+     * @param site    the site's configuration
+     * @param data    the data files
+     * @param model   the published documents and their relations
+     * @param preview whether drafts and scheduled posts are shown, with a notice
+     * @param today   the day that decides which dated posts are due
+     */
+    record Inputs(Path root, SiteConfig site, Map<String, Object> data, SiteModel model, boolean preview,
+                  LocalDate today) {
+    }
+
+    /** A rendered page and the fingerprint of what it was rendered from. */
+    record Rendered(String fingerprint, byte[] bytes) {
+    }
+
+    /**
+     * The pages of one build.
+     *
+     * @param files     output path to bytes
+     * @param renders   every page with its fingerprint, for the next build to reuse
+     * @param rendered  the output paths rendered by this build (the others were reused)
+     * @param indexable the site path of each page for the sitemap, with its last modification
+     */
+    record Output(Map<String, byte[]> files, Map<String, Rendered> renders, Set<String> rendered,
+                  SortedMap<String, LocalDate> indexable) {
+    }
+
+    /** Renders one page with its template; tests wrap it to observe what each page receives. */
+    @FunctionalInterface
+    interface PageRenderer {
+        PageRenderer DIRECT = (templates, page, what) -> templates.render(page.template(), TemplateModel.of(page), what);
+
+        String render(Templates templates, PageModel page, String what);
+    }
+
+    /** Renders every page of the site; the first failure is thrown. */
+    Output render() {
+        if (done) {
+            throw new IllegalStateException("a Pages renders one build; make another for the next");
+        }
+        done = true;
+        SiteModel model = inputs.model();
+        List<Document> posts = model.posts();
+        LocalDate newest = posts.isEmpty() ? null : posts.get(0).lastModified();
+        List<Listing.Year> years = years(model.byYear());
+        for (Document document : model.pages()) {
+            boolean index = !document.url().endsWith("404.html");
+            LocalDate lastModified = document.url().equals("/") && newest != null ? newest : document.lastModified();
+            page(new DocumentPage(page(document.url(), notice(document), index), document, editUrl(document),
+                    posts, years), document.source().toString(), index, lastModified);
+        }
+        for (Document post : posts) {
+            page(new PostPage(page(post.url(), notice(post), true), post, editUrl(post), model.older(post),
+                    model.newer(post), model.related(post, RELATED_POSTS), model.series(post)),
+                    post.source().toString(), true, post.lastModified());
+        }
+        blogIndex(posts);
+        List<Listing.Tag> tags = new ArrayList<>();
+        model.byTag().forEach((name, tagged) -> tags.add(new Listing.Tag(name, Routes.tag(name), tagged)));
+        for (Listing.Tag tag : tags) {
+            page(new TagPage(page(tag.url(), null, true), tag), "the tag page " + tag.url(), true,
+                    tag.posts().get(0).lastModified());
+        }
+        page(new TagsPage(page(Routes.TAGS, null, true), tags), "the tags index", true, newest);
+        page(new ArchivePage(page(Routes.ARCHIVE, null, true), years), "the archive", true, newest);
+        finish();
+        return new Output(files, renders, rendered, new TreeMap<>(indexable));
+    }
+
+    private void blogIndex(List<Document> posts) {
+        int perPage = inputs.site().postsPerPage();
+        int total = Math.max(1, (posts.size() + perPage - 1) / perPage);
+        for (int n = 1; n <= total; n++) {
+            List<Document> slice = posts.subList((n - 1) * perPage, Math.min(posts.size(), n * perPage));
+            Listing.Pagination pagination = new Listing.Pagination(n, total,
+                    n > 1 ? Routes.blogPage(n - 1) : null, n < total ? Routes.blogPage(n + 1) : null);
+            page(new BlogPage(page(Routes.blogPage(n), null, true), slice, pagination), "blog index page " + n,
+                    true, slice.isEmpty() ? null : slice.get(0).lastModified());
+        }
+    }
+
+    private Page page(String url, String notice, boolean index) {
+        return new Page(inputs.site(), inputs.data(), url, inputs.preview(), FORMATS, notice, !index);
+    }
+
+    /** In the preview, why a page would not be published (yet); otherwise {@code null}. */
+    private String notice(Document document) {
+        if (document.status() == Status.DRAFT) {
+            return "Draft: visible only in this preview, never published.";
+        }
+        if (!document.isDue(inputs.today())) {
+            return "Scheduled for " + FORMATS.date(document.date()) + ": not published until then.";
+        }
+        return null;
+    }
+
+    /** The "edit this page" address of a source, or {@code null} when the site has none. */
+    private String editUrl(Document document) {
+        if (inputs.site().editUrl().isEmpty()) {
+            return null;
+        }
+        return inputs.site().editUrl() + inputs.root().relativize(document.source()).toString().replace('\\', '/');
+    }
+
+    private static List<Listing.Year> years(Map<Integer, List<Document>> byYear) {
+        List<Listing.Year> years = new ArrayList<>();
+        byYear.forEach((year, posts) -> years.add(new Listing.Year(year, posts)));
+        return Collections.unmodifiableList(years);
+    }
+
+    /**
+     * Renders a page, or reuses the previous build's bytes when its fingerprint is unchanged.
+     *
+     * @param what         names the page in error messages
+     * @param index        whether the sitemap lists it
+     * @param lastModified its date in the sitemap
+     */
+    private void page(PageModel page, String what, boolean index, LocalDate lastModified) {
+        String url = page.page().url();
+        String path = Routes.outputPath(url);
+        String fingerprint = new Fingerprint(documentDigests, shared)
+                .add(templatesFingerprint).add(page.template()).add(page).hex();
+        Rendered last = previous.get(path);
+        if (last != null && last.fingerprint().equals(fingerprint)) {
+            renders.put(path, last);
+            files.put(path, last.bytes());
+        } else {
+            if (executor == null) {
+                pending.put(path, CompletableFuture.completedFuture(render(page, what, fingerprint)));
+            } else {
+                pending.put(path, CompletableFuture.supplyAsync(() -> render(page, what, fingerprint), executor));
+            }
+            rendered.add(path);
+        }
+        if (index) {
+            indexable.put(url, lastModified);
+        }
+    }
+
+    private Rendered render(PageModel page, String what, String fingerprint) {
+        return new Rendered(fingerprint, renderer.render(templates, page, what).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Waits for the pages being rendered; the first failure is thrown. */
+    private void finish() {
+        try {
+            for (Map.Entry<String, Future<Rendered>> page : pending.entrySet()) {
+                Rendered done = page.getValue().get();
+                renders.put(page.getKey(), done);
+                files.put(page.getKey(), done.bytes());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while rendering", e);
+        } catch (ExecutionException e) {
+            pending.values().forEach(f -> f.cancel(false));
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
+    }
+}

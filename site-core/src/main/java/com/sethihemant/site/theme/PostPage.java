@@ -1,0 +1,24 @@
+package com.sethihemant.site.theme;
+
+import com.sethihemant.site.content.Document;
+
+import java.util.List;
+
+/**
+ * A blog post or paper note.
+ *
+ * @param content the post
+ * @param editUrl the "edit this page" address of its source, or {@code null}
+ * @param older   the next older post, or {@code null}
+ * @param newer   the next newer post, or {@code null}
+ * @param related up to three posts that share its tags, best first
+ * @param series  its place in a series (such as paper notes), or {@code null}
+ */
+public record PostPage(Page page, Document content, String editUrl, Document older, Document newer,
+                       List<Document> related, Listing.Series series) implements PageModel {
+
+    @Override
+    public String template() {
+        return content.type();
+    }
+}

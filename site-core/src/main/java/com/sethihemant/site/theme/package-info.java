@@ -1,0 +1,6 @@
+/**
+ * The contract between the pipeline and the theme: one record per kind of page, whose components
+ * are the names a template may read ({@link com.sethihemant.site.theme.PageModel}), and the values
+ * they hold. A template that reads any other name fails the bake with its file and line.
+ */
+package com.sethihemant.site.theme;
