@@ -6,8 +6,10 @@ import com.sethihemant.site.SiteException;
 import com.sethihemant.site.TextFiles;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
 import org.jsoup.parser.Parser;
 
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,15 +43,19 @@ public final class LocalReferences {
     private static final Pattern REFERENCE = Pattern.compile(
             "<(a|img|video|audio|source|iframe)\\b[^>]*?\\s(href|src|poster)=\"([^\"]*)\"");
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
+    /** Ids in Asciidoctor's body HTML. */
+    private static final Pattern BODY_ID = Pattern.compile("<(?:[a-zA-Z][a-zA-Z0-9]*)\\b[^>]*?\\sid=\"([^\"]*)\"");
 
     private final Map<String, byte[]> files;
     private final Map<Path, Document> bySource = new HashMap<>();
+    private final Map<String, Document> byPage = new HashMap<>();
     private final Map<String, Set<String>> anchors = new HashMap<>();
 
     private LocalReferences(List<Document> documents, Map<String, byte[]> files) {
         this.files = files;
         for (Document document : documents) {
             bySource.put(document.source().toAbsolutePath().normalize(), document);
+            byPage.put(Routes.outputPath(document.url()), document);
         }
     }
 
@@ -110,8 +116,14 @@ public final class LocalReferences {
         if (fragment == null || fragment.isEmpty() || fragment.equalsIgnoreCase("top") || !isHtml(target)) {
             return null;
         }
-        Set<String> ids = anchors.computeIfAbsent(target, this::anchorsOf);
         String fragmentDecoded = decode(fragment);
+        // Most fragments name a section of a document's body, which has its ids without parsing a page.
+        Document targetDocument = byPage.get(target);
+        if (targetDocument != null && (bodyHasId(targetDocument, fragment)
+                || (fragmentDecoded != null && bodyHasId(targetDocument, fragmentDecoded)))) {
+            return null;
+        }
+        Set<String> ids = anchors.computeIfAbsent(target, this::anchorsOf);
         if (ids.contains(fragment) || (fragmentDecoded != null && ids.contains(fragmentDecoded))) {
             return null;
         }
@@ -176,6 +188,26 @@ public final class LocalReferences {
         return files.containsKey(path + ".html") ? path + ".html" : null;
     }
 
+    /**
+     * Whether the body Asciidoctor made for a document has an element with this id; a quick test
+     * for the text first, since most fragments are found and most pages have many ids.
+     */
+    private static boolean bodyHasId(Document document, String id) {
+        String body = document.bodyHtml();
+        String escaped = Entities.escape(id);
+        if (!body.contains("\"" + escaped + "\"")) {
+            return false;
+        }
+        Matcher m = BODY_ID.matcher(body);
+        while (m.find()) {
+            if (Parser.unescapeEntities(m.group(1), true).equals(id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The ids of a whole page (and the names of its {@code a} elements), parsed once per bake. */
     private Set<String> anchorsOf(String target) {
         Set<String> ids = new HashSet<>();
         org.jsoup.nodes.Document page = Jsoup.parse(new String(files.get(target), StandardCharsets.UTF_8));
@@ -225,7 +257,7 @@ public final class LocalReferences {
             return text;
         }
         try {
-            return java.net.URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+            return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             return null;
         }
