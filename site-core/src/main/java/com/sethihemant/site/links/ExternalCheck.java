@@ -1,5 +1,7 @@
 package com.sethihemant.site.links;
 
+import com.sethihemant.site.config.Durations;
+
 import java.net.http.HttpHeaders;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,7 +1,6 @@
 package com.sethihemant.site.links;
 
 import com.sethihemant.site.ExitCodes;
-import com.sethihemant.site.Problem;
 import com.sethihemant.site.SiteException;
 
 import java.io.IOException;
@@ -206,8 +205,7 @@ final class LinkCache {
                 Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            throw new SiteException(List.of(Problem.at(file, "the link cache cannot be written: " + e.getMessage())),
-                    ExitCodes.IO, e);
+            throw SiteException.io(file, "the link cache cannot be written", e);
         }
     }
 }

@@ -1,8 +1,7 @@
 package com.sethihemant.site.links;
 
-import com.sethihemant.site.ExitCodes;
-import com.sethihemant.site.Problem;
 import com.sethihemant.site.SiteException;
+import com.sethihemant.site.config.Durations;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -156,8 +155,8 @@ public final class LinkChecker {
             }
             return url.path().endsWith("/") ? url : url.withPath(url.path() + "/");
         } catch (BadUrlException e) {
-            throw new SiteException(List.of(Problem.at(null, "the base URL '" + baseUrl + "' " + e.getMessage()
-                    + "; give the site's address, such as https://www.example.com")), ExitCodes.USAGE);
+            throw SiteException.usage(null, "the base URL '" + baseUrl + "' " + e.getMessage()
+                    + "; give the site's address, such as https://www.example.com");
         }
     }
 
@@ -173,8 +172,7 @@ public final class LinkChecker {
         try {
             return PageScanner.scan(page, PageScanner.read(files.file(page)), urlOf(internal, page));
         } catch (IOException e) {
-            throw new SiteException(List.of(Problem.at(files.file(page), "cannot be read: " + e.getMessage())),
-                    ExitCodes.IO, e);
+            throw SiteException.io(files.file(page), "cannot be read", e);
         }
     }
 
@@ -187,8 +185,7 @@ public final class LinkChecker {
                     .onUnmappableCharacter(CodingErrorAction.REPLACE)
                     .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (IOException e) {
-            throw new SiteException(List.of(Problem.at(files.file(path), "cannot be read: " + e.getMessage())),
-                    ExitCodes.IO, e);
+            throw SiteException.io(files.file(path), "cannot be read", e);
         }
     }
 
@@ -387,7 +384,7 @@ public final class LinkChecker {
                     .run(toCheck, started.plus(settings.deadline()), progress);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SiteException(List.of(Problem.at(null, "the link check was interrupted")), ExitCodes.IO, e);
+            throw new IllegalStateException("interrupted while checking external links", e);
         }
         Instant finished = clock.instant();
         checked.forEach((key, result) -> {

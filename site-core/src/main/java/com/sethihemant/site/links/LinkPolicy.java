@@ -2,12 +2,12 @@ package com.sethihemant.site.links;
 
 import com.sethihemant.site.ExitCodes;
 import com.sethihemant.site.SiteException;
+import com.sethihemant.site.config.Key;
 import com.sethihemant.site.config.YamlNode;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,10 +15,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import java.util.stream.Collectors;
 
 /**
  * How links are checked: settings for the run, per-host rules and exclusions. Built-in rules
@@ -28,16 +29,8 @@ import java.util.stream.Collectors;
  */
 public final class LinkPolicy {
 
-    /**
-     * A documented key of the policy file: its name, its default written as it would be in the
-     * file ({@code null} when there is none to write), and what it means. The defaults the reader
-     * falls back on are read from these texts, so the documentation cannot drift from the code.
-     */
-    public record Key(String name, String defaultValue, String description) {
-    }
-
     /** The keys of the {@code check} section, which applies to the whole run. */
-    public static final List<Key> CHECK_KEYS = List.of(
+    public static final Map<String, Key> CHECK_KEYS = Key.table(
             new Key("concurrency", "32", "requests in flight at once, all hosts together"),
             new Key("connectTimeout", "10s", "how long to wait for a connection"),
             new Key("requestTimeout", "20s", "the longest one request may take, its headers and body together; one not done by then is unverifiable"),
@@ -47,10 +40,10 @@ public final class LinkPolicy {
             new Key("maxRetryAfter", "60s", "the longest a Retry-After header can make the checker wait"),
             new Key("maxRedirects", "10", "redirects followed before a link counts as broken"),
             new Key("cacheMaxAge", "1d", "how long a success stays in the cache"),
-            new Key("userAgent", null, "the User-Agent header sent with every request; by default one that names the site"));
+            new Key("userAgent", "", "the User-Agent header sent with every request; empty for one that names the site"));
 
     /** The keys of {@code defaults} and of each entry of {@code hosts}. */
-    public static final List<Key> HOST_KEYS = List.of(
+    public static final Map<String, Key> HOST_KEYS = Key.table(
             new Key("concurrency", "2", "requests in flight to one host at once"),
             new Key("interval", "100ms", "the least time between the starts of two requests to one host"),
             new Key("method", "HEAD", "HEAD to try HEAD first and fall back to GET, or GET to use GET only"),
@@ -65,7 +58,13 @@ public final class LinkPolicy {
             new Key("fragments", "true", "false to leave the fragments (#part) of links to the host unchecked"));
 
     private static final Set<String> TOP_KEYS = Set.of("check", "defaults", "hosts", "exclude", "ignore");
-    private static final Set<String> IGNORE_KEYS = Set.of("url", "until", "reason");
+    /** What {@code method} may say: whether HEAD is tried first. */
+    private static final Map<String, Boolean> METHODS = methods();
+    /** The keys of an entry of {@code ignore} written as a mapping. */
+    private static final Map<String, Key> IGNORE_KEYS = Key.table(
+            new Key("url", null, "a regular expression; a URL that contains a match is ignored"),
+            new Key("until", "", "the last day the entry holds, YYYY-MM-DD; after it the links are checked again, with a warning"),
+            new Key("reason", "", "why the links are ignored, for the report"));
 
     /** HttpClient refuses to let callers set these. */
     private static final Set<String> RESTRICTED_HEADERS = Set.of("connection", "content-length", "expect", "host", "upgrade");
@@ -73,10 +72,10 @@ public final class LinkPolicy {
     private static final Pattern HOST_PATTERN = Pattern.compile("[a-z0-9_]([a-z0-9_.-]*[a-z0-9_])?");
 
     /** The run settings when the file sets none: {@link #CHECK_KEYS}' defaults, read as the file's values are. */
-    static final Settings DEFAULT_SETTINGS = settings(documented(CHECK_KEYS), null);
+    static final Settings DEFAULT_SETTINGS = settings(noKeys(CHECK_KEYS));
 
     /** Every host's rule when the file sets none: {@link #HOST_KEYS}' defaults, read as the file's values are. */
-    private static final HostRule BUILT_IN_DEFAULTS = hostRule(documented(HOST_KEYS));
+    private static final HostRule BUILT_IN_DEFAULTS = hostRule(noKeys(HOST_KEYS), true);
 
     /** Hosts known for answering robots with something other than the truth. */
     private static final Map<String, HostRule> BUILT_IN_HOSTS = Map.of(
@@ -146,14 +145,16 @@ public final class LinkPolicy {
 
     private static LinkPolicy read(YamlNode root, Path file) {
         YamlNode.Fields top = root.fields(TOP_KEYS);
-        Settings settings = top.optional("check").map(node -> settings(node, DEFAULT_SETTINGS)).orElse(DEFAULT_SETTINGS);
-        HostRule defaults = top.optional("defaults").map(LinkPolicy::hostRule).orElse(HostRule.EMPTY);
+        Settings settings = top.optional("check").map(node -> settings(node.fields(CHECK_KEYS.keySet())))
+                .orElse(DEFAULT_SETTINGS);
+        HostRule defaults = top.optional("defaults").map(node -> hostRule(node.fields(HOST_KEYS.keySet()), false))
+                .orElse(HostRule.EMPTY);
         Map<String, HostRule> hosts = new LinkedHashMap<>();
         top.optional("hosts").ifPresent(node -> node.entries().forEach((name, value) -> {
             if (!HOST_PATTERN.matcher(name).matches()) {
                 throw value.error("is not a host name; write it in lower case without scheme or path, such as github.com");
             }
-            hosts.put(name, hostRule(value));
+            hosts.put(name, hostRule(value.fields(HOST_KEYS.keySet()), false));
         }));
         List<Pattern> excludes = top.list("exclude", LinkPolicy::pattern);
         List<Ignore> ignores = top.list("ignore", node -> ignore(node, file));
@@ -166,15 +167,10 @@ public final class LinkPolicy {
         if (!(node.toJava() instanceof Map)) {
             return new Ignore(pattern(node), null, "", where);
         }
-        YamlNode.Fields f = node.fields(IGNORE_KEYS);
-        LocalDate until = f.optional("until").map(n -> {
-            try {
-                return LocalDate.parse(n.text());
-            } catch (DateTimeParseException e) {
-                throw n.error("is not a date; write it as YYYY-MM-DD, such as 2026-12-31");
-            }
-        }).orElse(null);
-        return new Ignore(pattern(f.required("url")), until, f.optional("reason").map(YamlNode::text).orElse(""), where);
+        YamlNode.Fields f = node.fields(IGNORE_KEYS.keySet());
+        YamlNode until = f.value(IGNORE_KEYS.get("until"));
+        return new Ignore(pattern(f.value(IGNORE_KEYS.get("url"))), until.text().isBlank() ? null : until.date(),
+                f.value(IGNORE_KEYS.get("reason")).text().strip(), where);
     }
 
     private static Pattern pattern(YamlNode node) {
@@ -185,101 +181,50 @@ public final class LinkPolicy {
         }
     }
 
-    /**
-     * Reads a {@code check} section; a key it does not set keeps its value in {@code d}. For the
-     * documented defaults themselves {@code d} is {@code null}: every key with a default is set.
-     */
-    private static Settings settings(YamlNode node, Settings d) {
-        YamlNode.Fields f = node.fields(names(CHECK_KEYS));
+    /** Reads a {@code check} section; a key it does not set has its documented default. */
+    private static Settings settings(YamlNode.Fields f) {
+        String userAgent = f.value(CHECK_KEYS.get("userAgent")).text().strip();
         return new Settings(
-                f.optional("concurrency").map(LinkPolicy::positive).orElseGet(() -> d.concurrency()),
-                f.optional("connectTimeout").map(LinkPolicy::positiveDuration).orElseGet(() -> d.connectTimeout()),
-                f.optional("requestTimeout").map(LinkPolicy::positiveDuration).orElseGet(() -> d.requestTimeout()),
-                f.optional("deadline").map(LinkPolicy::positiveDuration).orElseGet(() -> d.deadline()),
-                f.optional("retries").map(LinkPolicy::atLeastZero).orElseGet(() -> d.retries()),
-                f.optional("backoff").map(LinkPolicy::duration).orElseGet(() -> d.backoff()),
-                f.optional("maxRetryAfter").map(LinkPolicy::duration).orElseGet(() -> d.maxRetryAfter()),
-                f.optional("maxRedirects").map(LinkPolicy::atLeastZero).orElseGet(() -> d.maxRedirects()),
-                f.optional("cacheMaxAge").map(LinkPolicy::duration).orElseGet(() -> d.cacheMaxAge()),
-                f.optional("userAgent").map(LinkPolicy::nonBlank).orElse(d == null ? null : d.userAgent()));
+                check(f, "concurrency").positive(),
+                check(f, "connectTimeout").positiveDuration(),
+                check(f, "requestTimeout").positiveDuration(),
+                check(f, "deadline").positiveDuration(),
+                check(f, "retries").integerAtLeast(0),
+                check(f, "backoff").duration(),
+                check(f, "maxRetryAfter").duration(),
+                check(f, "maxRedirects").integerAtLeast(0),
+                check(f, "cacheMaxAge").duration(),
+                userAgent.isEmpty() ? null : userAgent);
     }
 
-    /** The documented defaults of a table as a YAML mapping, to be read like a policy file. */
-    private static YamlNode documented(List<Key> keys) {
-        StringBuilder yaml = new StringBuilder();
-        for (Key key : keys) {
-            if (key.defaultValue() != null) {
-                yaml.append(key.name()).append(": ").append(key.defaultValue()).append('\n');
-            }
-        }
-        return YamlNode.parse(Path.of("LinkPolicy.java (the documented defaults)"), yaml.toString());
+    private static YamlNode check(YamlNode.Fields f, String key) {
+        return f.value(CHECK_KEYS.get(key));
     }
 
-    private static HostRule hostRule(YamlNode node) {
-        YamlNode.Fields f = node.fields(names(HOST_KEYS));
+    /** A mapping with none of a table's keys, whose values are therefore all the documented defaults. */
+    private static YamlNode.Fields noKeys(Map<String, Key> table) {
+        return YamlNode.parse(Path.of("LinkPolicy.java"), "{}").fields(table.keySet());
+    }
+
+    /**
+     * Reads a host rule ({@code defaults} or an entry of {@code hosts}). A key the section does
+     * not set is left unset, so that rules layer, unless {@code withDefaults}: then it has its
+     * documented default, which is how the rule under all others is made.
+     */
+    private static HostRule hostRule(YamlNode.Fields f, boolean withDefaults) {
+        Function<String, Optional<YamlNode>> key = name -> withDefaults
+                ? Optional.of(f.value(HOST_KEYS.get(name))) : f.optional(name);
         return new HostRule(
-                f.optional("concurrency").map(LinkPolicy::positive).orElse(null),
-                f.optional("interval").map(LinkPolicy::duration).orElse(null),
-                f.optional("method").map(LinkPolicy::method).orElse(null),
-                f.optional("accept").map(LinkPolicy::statuses).orElse(null),
-                f.optional("blocked").map(LinkPolicy::statuses).orElse(null),
-                f.optional("blockedHeaders").map(n -> headerMap(n, true)).orElse(null),
-                f.optional("loginPaths").map(LinkPolicy::paths).orElse(null),
-                f.optional("headers").map(n -> headerMap(n, false)).orElse(null),
-                f.optional("skip").map(YamlNode::bool).orElse(null),
-                f.optional("fragments").map(YamlNode::bool).orElse(null));
-    }
-
-    private static Set<String> names(List<Key> keys) {
-        return keys.stream().map(Key::name).collect(Collectors.toSet());
-    }
-
-    private static int positive(YamlNode node) {
-        int value = node.integer();
-        if (value < 1) {
-            throw node.error("must be at least 1");
-        }
-        return value;
-    }
-
-    private static int atLeastZero(YamlNode node) {
-        int value = node.integer();
-        if (value < 0) {
-            throw node.error("must not be negative");
-        }
-        return value;
-    }
-
-    private static Duration duration(YamlNode node) {
-        try {
-            return Durations.parse(node.text());
-        } catch (IllegalArgumentException e) {
-            throw node.error(e.getMessage());
-        }
-    }
-
-    private static Duration positiveDuration(YamlNode node) {
-        Duration duration = duration(node);
-        if (duration.isZero()) {
-            throw node.error("must be longer than zero");
-        }
-        return duration;
-    }
-
-    private static String nonBlank(YamlNode node) {
-        String text = node.text();
-        if (text.isBlank()) {
-            throw node.error("must not be blank");
-        }
-        return text;
-    }
-
-    private static Boolean method(YamlNode node) {
-        return switch (node.text()) {
-            case "HEAD" -> true;
-            case "GET" -> false;
-            default -> throw node.error("must be HEAD or GET");
-        };
+                key.apply("concurrency").map(YamlNode::positive).orElse(null),
+                key.apply("interval").map(YamlNode::duration).orElse(null),
+                key.apply("method").map(n -> n.oneOf(METHODS)).orElse(null),
+                key.apply("accept").map(LinkPolicy::statuses).orElse(null),
+                key.apply("blocked").map(LinkPolicy::statuses).orElse(null),
+                key.apply("blockedHeaders").map(n -> headerMap(n, true)).orElse(null),
+                key.apply("loginPaths").map(LinkPolicy::paths).orElse(null),
+                key.apply("headers").map(n -> headerMap(n, false)).orElse(null),
+                key.apply("skip").map(YamlNode::bool).orElse(null),
+                key.apply("fragments").map(YamlNode::bool).orElse(null));
     }
 
     private static Set<Integer> statuses(YamlNode node) {
@@ -297,9 +242,9 @@ public final class LinkPolicy {
     private static List<String> paths(YamlNode node) {
         List<String> paths = new ArrayList<>();
         for (YamlNode item : node.items()) {
-            String path = item.text();
+            String path = item.nonBlank();
             if (!path.startsWith("/")) {
-                throw item.error("must be a path starting with /");
+                throw item.error("must be a path starting with '/', such as /login");
             }
             paths.add(path);
         }
@@ -322,6 +267,13 @@ public final class LinkPolicy {
             headers.put(lowerCase ? name.toLowerCase(Locale.ROOT) : name, text);
         });
         return headers;
+    }
+
+    private static Map<String, Boolean> methods() {
+        Map<String, Boolean> methods = new LinkedHashMap<>();
+        methods.put("HEAD", true);
+        methods.put("GET", false);
+        return methods;
     }
 
     private static HostRule xRule() {

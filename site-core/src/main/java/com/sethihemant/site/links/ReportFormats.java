@@ -1,5 +1,7 @@
 package com.sethihemant.site.links;
 
+import com.sethihemant.site.config.Durations;
+
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;

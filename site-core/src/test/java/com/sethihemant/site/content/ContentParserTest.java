@@ -325,7 +325,7 @@ class ContentParserTest {
                 + "sample-chart::visits.csv[]\n\n[sample-diagram]\n----\nA -> B\n----\n\n"
                 + "[source,java]\n----\nimgae::inside-code-is-code[]\n----\n");
         Document document = parse(file);
-        org.jsoup.nodes.Document body = org.jsoup.Jsoup.parseBodyFragment(document.bodyHtml());
+        org.jsoup.nodes.Document body = Jsoup.parseBodyFragment(document.bodyHtml());
         assertEquals("visits.csv", body.expectFirst("figure.sample-chart").text());
         assertEquals("A -> B", body.expectFirst("figure.sample-diagram").text());
     }

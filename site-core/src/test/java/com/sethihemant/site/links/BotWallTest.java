@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -105,10 +107,10 @@ class BotWallTest {
         LinkChecker checker = new LinkChecker(Checks.policy(), loopback.time(), loopback.time(), new SplittableRandom(2));
         checker.check(new LinkCheckOptions(site, "https://www.sethihemant.com", true, cache, null, null), Progress.NONE);
         Map<?, ?> json = (Map<?, ?>) ReportJson.parse(Files.readString(cache));
-        Set<String> cached = new java.util.HashSet<>();
-        for (Object entry : (java.util.List<?>) json.get("entries")) {
+        Set<String> cached = new HashSet<>();
+        for (Object entry : (List<?>) json.get("entries")) {
             Map<?, ?> e = (Map<?, ?>) entry;
-            if (e.get("chain") != null && !((java.util.List<?>) e.get("chain")).isEmpty()) {
+            if (e.get("chain") != null && !((List<?>) e.get("chain")).isEmpty()) {
                 cached.add((String) e.get("url"));
             }
         }

@@ -11,10 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 
 import static com.sethihemant.site.links.OutcomeAssertions.assertKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -71,7 +73,7 @@ class LinkCacheTest {
     /** The cached entries, by URL. */
     private Map<String, Map<?, ?>> entries() throws Exception {
         Map<?, ?> json = (Map<?, ?>) Json.parse(Files.readString(cache));
-        Map<String, Map<?, ?>> entries = new java.util.TreeMap<>();
+        Map<String, Map<?, ?>> entries = new TreeMap<>();
         for (Object entry : (List<?>) json.get("entries")) {
             entries.put((String) ((Map<?, ?>) entry).get("url"), (Map<?, ?>) entry);
         }
@@ -82,7 +84,7 @@ class LinkCacheTest {
     void trustsOnlySuccessesWithTheirChainsAndDatesFailures() throws Exception {
         check(policy());
         Map<String, Map<?, ?>> entries = entries();
-        Set<String> trusted = new java.util.HashSet<>();
+        Set<String> trusted = new HashSet<>();
         entries.forEach((url, entry) -> {
             if (entry.get("chain") != null) {
                 trusted.add(url);

@@ -1,5 +1,6 @@
 package com.sethihemant.site.links;
 
+import com.sethihemant.site.config.Durations;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 

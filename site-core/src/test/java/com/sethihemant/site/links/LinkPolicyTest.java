@@ -2,6 +2,8 @@ package com.sethihemant.site.links;
 
 import com.sethihemant.site.ExitCodes;
 import com.sethihemant.site.SiteException;
+import com.sethihemant.site.config.Durations;
+import com.sethihemant.site.config.Key;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -106,7 +108,7 @@ class LinkPolicyTest {
                     fragments: false
                 """)).forHost("example.org");
         assertEquals(new HostPolicy("example.org", 3, Duration.ofSeconds(1), false, Set.of(403), Set.of(451),
-                java.util.Map.of("x-bot-check", ""), List.of("/signin"), java.util.Map.of("Accept-Language", "de"), true, false), host);
+                Map.of("x-bot-check", ""), List.of("/signin"), Map.of("Accept-Language", "de"), true, false), host);
     }
 
     @Test
@@ -120,7 +122,8 @@ class LinkPolicyTest {
     void aBadDurationNamesTheKeyAndTheExpectedForm() throws IOException {
         SiteException e = loadFails("defaults:\n  interval: fast\n");
         assertEquals(2, e.problems().get(0).line());
-        assertTrue(e.getMessage().contains("'defaults.interval'") && e.getMessage().contains("such as 250ms"), e.getMessage());
+        assertTrue(e.getMessage().contains("'defaults.interval' must be a duration") && e.getMessage().contains("such as 250ms"),
+                e.getMessage());
     }
 
     @Test
@@ -180,10 +183,10 @@ class LinkPolicyTest {
         check.put("cacheMaxAge", s.cacheMaxAge());
         check.put("userAgent", s.userAgent());
         assertEquals(LinkPolicy.CHECK_KEYS.size(), check.size());
-        for (LinkPolicy.Key key : LinkPolicy.CHECK_KEYS) {
+        for (Key key : LinkPolicy.CHECK_KEYS.values()) {
             Object value = check.get(key.name());
             String text = key.defaultValue();
-            Object documented = text == null ? null
+            Object documented = text.isEmpty() ? null
                     : value instanceof Duration ? Durations.parse(text) : Integer.valueOf(text);
             assertEquals(documented, value, "check." + key.name());
         }
@@ -198,23 +201,23 @@ class LinkPolicyTest {
     }
 
     private static String defaultOf(String hostKey) {
-        return LinkPolicy.HOST_KEYS.stream().filter(k -> k.name().equals(hostKey)).findFirst().orElseThrow().defaultValue();
+        return LinkPolicy.HOST_KEYS.get(hostKey).defaultValue();
     }
 
     /** The README's tables of links.yml's keys are a copy for readers; they must say what the code does. */
     @Test
     void theReadmeDocumentsEveryKeyWithItsDefault() throws IOException {
         String readme = Files.readString(Path.of("../README.md"));
-        for (LinkPolicy.Key key : LinkPolicy.CHECK_KEYS) {
+        for (Key key : LinkPolicy.CHECK_KEYS.values()) {
             assertTrue(readme.contains(row(key)), "README.md lacks the row " + row(key));
         }
-        for (LinkPolicy.Key key : LinkPolicy.HOST_KEYS) {
+        for (Key key : LinkPolicy.HOST_KEYS.values()) {
             assertTrue(readme.contains(row(key)), "README.md lacks the row " + row(key));
         }
     }
 
-    private static String row(LinkPolicy.Key key) {
-        return "| `" + key.name() + "` | " + (key.defaultValue() == null ? "(none)" : "`" + key.defaultValue() + "`")
+    private static String row(Key key) {
+        return "| `" + key.name() + "` | " + (key.defaultValue().isEmpty() ? "(empty)" : "`" + key.defaultValue() + "`")
                 + " | " + key.description() + " |";
     }
 }

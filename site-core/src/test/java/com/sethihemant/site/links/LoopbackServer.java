@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -13,17 +14,21 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * A misbehaving web server on 127.0.0.1 with a named route for each behaviour the checker must
@@ -37,7 +42,7 @@ final class LoopbackServer implements AutoCloseable {
     }
 
     /** The Retry-After date the date route sends: 30 s after {@link #FAKE_START}. */
-    static final java.time.Instant FAKE_START = java.time.Instant.parse("2026-01-01T00:00:00Z");
+    static final Instant FAKE_START = Instant.parse("2026-01-01T00:00:00Z");
     static final String RETRY_DATE = "Thu, 01 Jan 2026 00:00:30 GMT";
     static final long LARGE_BODY = 256L * 1024 * 1024;
     static final Duration LATENCY = Duration.ofMillis(100);
@@ -52,7 +57,7 @@ final class LoopbackServer implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final AtomicLong largeBytesWritten = new AtomicLong();
-    private final java.util.concurrent.BlockingQueue<String> hangUps = new java.util.concurrent.LinkedBlockingQueue<>();
+    private final BlockingQueue<String> hangUps = new LinkedBlockingQueue<>();
 
     private LoopbackServer(HttpServer server, ServerSocket raw) {
         this.server = server;
@@ -386,8 +391,8 @@ final class LoopbackServer implements AutoCloseable {
     private static void page(HttpExchange exchange, boolean head, boolean gzip, String html) throws IOException {
         byte[] body = html.getBytes(StandardCharsets.UTF_8);
         if (gzip) {
-            java.io.ByteArrayOutputStream packed = new java.io.ByteArrayOutputStream();
-            try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(packed)) {
+            ByteArrayOutputStream packed = new ByteArrayOutputStream();
+            try (GZIPOutputStream out = new GZIPOutputStream(packed)) {
                 out.write(body);
             }
             body = packed.toByteArray();

@@ -1,5 +1,6 @@
 package com.sethihemant.site.links;
 
+import com.sethihemant.site.SiteException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +17,7 @@ import java.util.SplittableRandom;
 
 import static com.sethihemant.site.links.OutcomeAssertions.assertKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -113,8 +115,8 @@ class WeeklyReportTest {
     void anIgnoreDateMustBeADate() throws IOException {
         Path config = project.resolve("links.yml");
         Files.writeString(config, "ignore:\n  - url: /old/\n    until: next summer\n");
-        com.sethihemant.site.SiteException e = org.junit.jupiter.api.Assertions.assertThrows(
-                com.sethihemant.site.SiteException.class, () -> LinkPolicy.load(config));
-        assertTrue(e.getMessage().contains(config + ":3: 'ignore[0].until' is not a date"), e.getMessage());
+        SiteException e = assertThrows(SiteException.class, () -> LinkPolicy.load(config));
+        assertEquals(config + ":3: 'ignore[0].until' must be a date written YYYY-MM-DD, such as 2026-11-23, not 'next summer'",
+                e.getMessage());
     }
 }
