@@ -32,14 +32,19 @@ import java.util.random.RandomGenerator;
  * <p>Every request has a deadline on the checker's clock ({@code requestTimeout}), for its
  * headers and body together: a request still unanswered then is cancelled and its URL is
  * unverifiable, not broken. A time-out is retried once (a refused connection as often as
- * {@code retries} allows), and a host that lets two requests in a row time out gets no more:
- * its other URLs are reported at once, so a host that never answers costs one deadline and
- * one retry, not a deadline per URL.
+ * {@code retries} allows), and only while the host has answered nothing else: a page that
+ * times out on a host that answers others is slow itself. A host that lets a whole round of
+ * requests go unanswered (as many in a row as it may have in flight, with nothing heard from it
+ * since they started) is probed: up to {@link #PROBES} of its other requests go at once. If one
+ * answers, the host is alive and only those pages are slow; if none does, the host is given
+ * up on and its other URLs are reported at once. So a host that never answers costs one
+ * deadline and one retry, not a deadline per URL, and a host with a few pages that hang
+ * still has every other page checked.
  */
 final class ExternalCheck {
 
-    /** Time-outs in a row after which a host is given up on. */
-    private static final int SILENT_HOST_TIMEOUTS = 2;
+    /** Requests in flight at once to a host that is being probed, whatever its concurrency. */
+    static final int PROBES = 8;
 
     private final LinkPolicy policy;
     private final Settings settings;
@@ -75,12 +80,17 @@ final class ExternalCheck {
         final String key;
         final Url first;
         final List<Verdicts.Hop> chain = new ArrayList<>();
-        final Set<String> visited = new HashSet<>();
+        /** Each URL of the chain, at the index of its hop. */
+        final Map<String, Integer> visited = new HashMap<>();
+        /** The last hop whose response set a cookie, or -1. */
+        int lastCookieHop = -1;
         /** Whether the page itself is wanted, for the fragments that link to it. */
         boolean wantsPage;
         /** The fragment the last redirect gave, which replaces the link's own (as in a browser). */
         String redirectFragment;
         int timeouts;
+        /** Whether the step queued for it is the retry of a time-out. */
+        boolean timeoutRetryQueued;
         /** What the last attempt found, while a retry waits. */
         Outcome lastTrouble;
         Outcome outcome;
@@ -96,8 +106,14 @@ final class ExternalCheck {
     private record Step(Job job, Url url, boolean head, int attempt, Instant notBefore, long order) {
     }
 
-    /** A request in flight and when it must have finished. */
-    private record Flight(Step step, Lane lane, Instant started, Instant deadline, HttpFetcher.Call call) {
+    /**
+     * A request in flight and when it must have finished.
+     *
+     * @param number the how-manyth request to its host it is, from 1
+     * @param probeRound the round of probes it belongs to, or 0 if its host was not being probed
+     */
+    private record Flight(Step step, Lane lane, Instant started, Instant deadline, HttpFetcher.Call call, int number,
+                          int probeRound) {
     }
 
     private record Done(CompletableFuture<?> request, HttpFetcher.Response response, Throwable error) {
@@ -125,19 +141,41 @@ final class ExternalCheck {
         int inFlight;
         Instant nextStart = Instant.EPOCH;
         boolean headRefused;
-        /** Requests that timed out since the host last answered anything. */
-        int timeoutsInARow;
-        /** Given up on: the host let requests time out in a row. */
+        /** Requests started after the host last answered that timed out without a word. */
+        int unanswered;
+        /** Requests started. */
+        int started;
+        /** The requests started up to the host's last answer: they were in flight while it answered. */
+        int startedBeforeAnswer;
+        /** The current round of probes, counted from 1. */
+        int probeRound;
+        /** A whole round of requests went unanswered: more go at once, to tell a dead host from slow pages. */
+        boolean probing;
+        /** Given up on: its probes went unanswered too. */
         boolean silent;
+        /** Whether the host has answered anything in this run: then a page that times out is slow itself. */
+        boolean everAnswered;
 
         Lane(HostPolicy policy, String name) {
             this.policy = policy;
             this.name = name;
         }
 
+        /** The host said something (a status line, an error that is not a time-out): it is there. */
+        void answered() {
+            unanswered = 0;
+            startedBeforeAnswer = started;
+            probing = false;
+            everAnswered = true;
+        }
+
+        int concurrency() {
+            return probing ? Math.max(policy.concurrency(), PROBES) : policy.concurrency();
+        }
+
         /** When this lane could next start a request, or {@code null} if it is full or idle. */
         Instant readyAt() {
-            if (waiting.isEmpty() || inFlight >= policy.concurrency()) {
+            if (waiting.isEmpty() || inFlight >= concurrency()) {
                 return null;
             }
             Instant at = waiting.peek().notBefore();
@@ -164,7 +202,7 @@ final class ExternalCheck {
             if (job == null) {
                 job = new Job(key, url);
                 jobs.put(key, job);
-                job.visited.add(key);
+                job.visited.put(key, 0);
                 Outcome before = verdicts.beforeRequest(url, false);
                 if (before != null) {
                     finish(job, before);
@@ -289,11 +327,22 @@ final class ExternalCheck {
     }
 
     private void start(Lane lane, Step queued, Instant now) {
+        Job job = queued.job();
+        if (job.timeoutRetryQueued) {
+            job.timeoutRetryQueued = false;
+            if (lane.everAnswered) {
+                // Queued while the host had said nothing; it has answered since, so this page
+                // is slow itself and a second wait would most likely end the same way.
+                finish(job, job.lastTrouble);
+                return;
+            }
+        }
         // The host may have refused HEAD since this step was queued.
         Step step = queued.head() && lane.headRefused
                 ? new Step(queued.job(), queued.url(), false, queued.attempt(), queued.notBefore(), queued.order())
                 : queued;
         lane.inFlight++;
+        lane.started++;
         lane.nextStart = now.plus(lane.policy.interval());
         HttpFetcher.Read read = step.head() ? HttpFetcher.Read.NONE
                 : step.job().wantsPage ? HttpFetcher.Read.PAGE : HttpFetcher.Read.PREFIX;
@@ -304,7 +353,8 @@ final class ExternalCheck {
             call = HttpFetcher.Call.failed(e);
         }
         CompletableFuture<HttpFetcher.Response> request = call.response();
-        flights.put(request, new Flight(step, lane, now, now.plus(settings.requestTimeout()), call));
+        flights.put(request, new Flight(step, lane, now, now.plus(settings.requestTimeout()), call, lane.started,
+                lane.probing ? lane.probeRound : 0));
         request.whenComplete((response, error) -> events.add(new Done(request, response, error)));
     }
 
@@ -327,10 +377,14 @@ final class ExternalCheck {
             }
             String budget = Durations.human(Duration.between(flight.started(), flight.deadline()));
             int status = flight.call().status();
+            if (status >= 0) {
+                // Its headers came: the host is there, this page is only slow to arrive.
+                flight.lane().answered();
+            }
             String what = status < 0 ? "no response within " + budget
                     : StatusText.describe(status) + " came, but the body trickled in: " + flight.call().bodyBytes()
                     + " bytes in " + budget;
-            timedOut(flight.step(), flight.lane(), what, now);
+            timedOut(flight, what, now, status < 0);
         }
     }
 
@@ -349,20 +403,23 @@ final class ExternalCheck {
         }
         Instant now = clock.instant();
         if (done.error() != null) {
-            failed(job, step, lane, done.error(), now);
+            failed(flight, done.error(), now);
         } else {
-            lane.timeoutsInARow = 0;
+            lane.answered();
             answered(job, step, lane, done.response(), now);
         }
     }
 
-    private void failed(Job job, Step step, Lane lane, Throwable error, Instant now) {
+    private void failed(Flight flight, Throwable error, Instant now) {
+        Step step = flight.step();
+        Lane lane = flight.lane();
+        Job job = step.job();
         String what = Failures.describe(error);
         if (Failures.timedOut(error)) {
-            timedOut(step, lane, what, now);
+            timedOut(flight, what, now, true);
             return;
         }
-        lane.timeoutsInARow = 0;
+        lane.answered();
         if (step.head() && !Failures.unreachable(error)) {
             // Some servers mishandle HEAD; GET is the real test.
             enqueue(job, step.url(), false, 0, now);
@@ -376,39 +433,35 @@ final class ExternalCheck {
     }
 
     /**
-     * A request that ran out of time: retried once, with GET (if HEAD was what timed out) at
-     * once, else after back-off; then unverifiable. Two in a row silence the host: its queued
-     * requests are not made and those in flight are cancelled.
+     * A request that ran out of time: retried once while the host has answered nothing else,
+     * with GET (if HEAD was what timed out) at once, else after back-off; then unverifiable. When as many requests in a row as the host
+     * may have in flight went unanswered, with nothing heard from it in between, the host is
+     * probed; when a probe goes unanswered too, the host is given up on: its queued requests
+     * are not made and those in flight are cancelled.
+     *
+     * @param silent whether nothing at all came back (not even a status line)
      */
-    private void timedOut(Step step, Lane lane, String what, Instant now) {
+    private void timedOut(Flight flight, String what, Instant now, boolean silent) {
+        Step step = flight.step();
+        Lane lane = flight.lane();
         Job job = step.job();
         job.timeouts++;
-        lane.timeoutsInARow++;
-        Outcome unverifiable = Outcome.unverifiable(what + attempts(step)
-                + "; the host may be down or overloaded: check it in a browser");
-        if (lane.timeoutsInARow >= SILENT_HOST_TIMEOUTS && !lane.silent) {
-            lane.silent = true;
-            List<Step> left = new ArrayList<>(lane.waiting);
-            lane.waiting.clear();
-            for (Step waiting : left) {
-                Job other = waiting.job();
-                finish(other, other.lastTrouble != null ? other.lastTrouble : silentHost(lane));
-            }
-            // Its other requests in flight would only wait out their deadlines too.
-            Iterator<Flight> each = flights.values().iterator();
-            while (each.hasNext()) {
-                Flight flight = each.next();
-                if (flight.lane() == lane && flight.step().job() != job) {
-                    each.remove();
-                    flight.call().cancel();
-                    lane.inFlight--;
-                    Job other = flight.step().job();
-                    finish(other, other.lastTrouble != null ? other.lastTrouble : silentHost(lane));
-                }
+        Outcome unverifiable = Outcome.unverifiable(what + attempts(step) + (silent
+                ? "; the host may be down or overloaded: check it in a browser"
+                : "; the server sends the page too slowly to check: try it in a browser"));
+        // A request that was in flight while the host answered another says nothing about the host.
+        if (silent && !lane.silent && flight.number() > lane.startedBeforeAnswer) {
+            lane.unanswered++;
+            if (lane.probing && flight.probeRound() == lane.probeRound) {
+                giveUpOn(lane, job);
+            } else if (!lane.probing && lane.unanswered >= lane.policy.concurrency()) {
+                lane.probing = true;
+                lane.probeRound++;
             }
         }
-        if (!lane.silent && job.timeouts == 1 && settings.retries() > 0) {
+        if (!lane.silent && !lane.everAnswered && job.timeouts == 1 && settings.retries() > 0) {
             job.lastTrouble = unverifiable;
+            job.timeoutRetryQueued = true;
             if (step.head()) {
                 enqueue(job, step.url(), false, step.attempt() + 1, now);
                 return;
@@ -416,14 +469,38 @@ final class ExternalCheck {
             if (retry(job, step, lane, null, now, unverifiable)) {
                 return;
             }
+            job.timeoutRetryQueued = false;
         }
         finish(job, unverifiable);
     }
 
+    /** Reports every other URL of a host that does not answer, without requesting it. */
+    private void giveUpOn(Lane lane, Job current) {
+        lane.silent = true;
+        List<Step> left = new ArrayList<>(lane.waiting);
+        lane.waiting.clear();
+        for (Step waiting : left) {
+            Job other = waiting.job();
+            finish(other, other.lastTrouble != null ? other.lastTrouble : silentHost(lane));
+        }
+        // Its other requests in flight would only wait out their deadlines too.
+        Iterator<Flight> each = flights.values().iterator();
+        while (each.hasNext()) {
+            Flight flight = each.next();
+            if (flight.lane() == lane && flight.step().job() != current) {
+                each.remove();
+                flight.call().cancel();
+                lane.inFlight--;
+                Job other = flight.step().job();
+                finish(other, other.lastTrouble != null ? other.lastTrouble : silentHost(lane));
+            }
+        }
+    }
+
     private Outcome silentHost(Lane lane) {
-        return Outcome.unverifiable("not checked: " + lane.name + " let " + SILENT_HOST_TIMEOUTS
-                + " requests in a row go unanswered within " + Durations.human(settings.requestTimeout())
-                + "; check it in a browser");
+        return Outcome.unverifiable("not checked: " + lane.name + " answered none of the " + lane.started
+                + " requests made to it within " + Durations.human(settings.requestTimeout())
+                + " each; check it in a browser");
     }
 
     private void answered(Job job, Step step, Lane lane, HttpFetcher.Response response, Instant now) {
@@ -431,7 +508,7 @@ final class ExternalCheck {
         HostPolicy host = lane.policy;
         String challenge = host.challengeHeader(response.headers());
         if (Verdicts.isRedirect(status) && response.location() != null && challenge == null) {
-            redirect(job, step, status, response.location(), now);
+            redirect(job, step, response, now);
             return;
         }
         boolean works = host.accepts(status) && challenge == null;
@@ -495,6 +572,13 @@ final class ExternalCheck {
             finish(job, Outcome.blocked("401: the page needs a login"));
             return;
         }
+        if (status == 406 || status == 418) {
+            // No page is unacceptable to a client that accepts */*, and no server is a teapot:
+            // both are what bot filters (mod_security and others) answer robots.
+            finish(job, Outcome.blocked(StatusText.describe(status) + ": " + step.url().host()
+                    + " refuses the checker, as bot filters answer robots; check it in a browser"));
+            return;
+        }
         if (status == 403 && !rateLimited(status, response)) {
             if (BotWalls.storageAccessDenied(response.headers(), text)) {
                 finish(job, Outcome.broken("403 AccessDenied from object storage: the file was removed or made private"));
@@ -535,8 +619,13 @@ final class ExternalCheck {
         return status == 429 || (status == 403 && response.retryAfter() != null);
     }
 
-    private void redirect(Job job, Step step, int status, String location, Instant now) {
+    private void redirect(Job job, Step step, HttpFetcher.Response response, Instant now) {
+        int status = response.status();
+        String location = response.location();
         job.chain.add(new Verdicts.Hop(step.url().withoutFragment(), status));
+        if (response.headers().firstValue("set-cookie").isPresent()) {
+            job.lastCookieHop = job.chain.size() - 1;
+        }
         Url target;
         try {
             Urls.Cleaned cleaned = Urls.clean(location);
@@ -552,7 +641,10 @@ final class ExternalCheck {
             }
         }
         String key = target.withoutFragment();
-        if (!job.visited.add(key)) {
+        // Back at an earlier URL is a loop, unless a cookie was set since: sites send a robot
+        // round a cookie check (a, set cookie, b, a) and let it in the second time.
+        Integer seenAt = job.visited.put(key, job.chain.size());
+        if (seenAt != null && job.lastCookieHop < seenAt) {
             finish(job, Outcome.broken("redirect loop: " + chainText(job) + " → " + key));
             return;
         }

@@ -1,6 +1,7 @@
 package com.sethihemant.site.links;
 
 import java.io.ByteArrayOutputStream;
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -59,6 +60,9 @@ final class HttpFetcher {
     HttpFetcher(Duration connectTimeout, Duration requestTimeout, String userAgent, int pageLimit) {
         this.client = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
+                // Kept for the run only: some sites send a visitor without their cookie round a
+                // redirect that sets it, and would otherwise look like a redirect loop.
+                .cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         // The checker's own deadline ends a request first; this only guards against a clock that

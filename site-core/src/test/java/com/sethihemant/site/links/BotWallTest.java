@@ -60,6 +60,12 @@ class BotWallTest {
     }
 
     @Test
+    void aTeapotOrNotAcceptableToAClientThatAcceptsAnythingIsABotFilter() throws InterruptedException {
+        blockedFor("/teapot", "418 I'm a teapot: 127.0.0.1 refuses the checker");
+        blockedFor("/not-acceptable", "406 Not Acceptable: 127.0.0.1 refuses the checker");
+    }
+
+    @Test
     void objectStoragesAccessDeniedIsAMissingFile() throws InterruptedException {
         Outcome broken = assertKind(Outcome.Kind.BROKEN, check("/s3-missing"));
         assertTrue(broken.detail().startsWith("403 AccessDenied from object storage"), broken.detail());

@@ -100,6 +100,14 @@ class ExternalCheckTest {
     }
 
     @Test
+    void aRedirectBackThroughACookieCheckIsNoLoop() throws InterruptedException {
+        assertEquals(Outcome.ok("200 OK after 2 temporary redirects"), check("/members"));
+        assertEquals(List.of("/members", "/cookie-check", "/members"),
+                server.requests("/").stream().map(LoopbackServer.Request::path).toList(),
+                "the second visit carries the cookie the check set");
+    }
+
+    @Test
     void tooManyRedirectsAreBroken() throws InterruptedException {
         Outcome broken = assertKind(Outcome.Kind.BROKEN, check("/hops/1"));
         assertTrue(broken.detail().startsWith("more than 5 redirects"), broken.detail());

@@ -289,6 +289,21 @@ final class LoopbackServer implements AutoCloseable {
                 respond(exchange, 403, head);
             }
             case "/moved" -> redirect(exchange, 301, "/ok");
+            case "/teapot" -> respond(exchange, 418, head);
+            case "/not-acceptable" -> respond(exchange, 406, head);
+            case "/members" -> {
+                // A site that sends a visitor without its cookie round a check that sets it.
+                String cookie = exchange.getRequestHeaders().getFirst("Cookie");
+                if (cookie != null && cookie.contains("seen=1")) {
+                    respond(exchange, 200, head);
+                } else {
+                    redirect(exchange, 302, "/cookie-check?back=%2Fmembers");
+                }
+            }
+            case "/cookie-check" -> {
+                exchange.getResponseHeaders().add("Set-Cookie", "seen=1; Path=/");
+                redirect(exchange, 302, "/members");
+            }
             case "/chain/1" -> redirect(exchange, 301, "/chain/2");
             case "/chain/2" -> redirect(exchange, 308, url("/chain/3"));
             case "/chain/3" -> redirect(exchange, 302, "/ok");
@@ -319,6 +334,9 @@ final class LoopbackServer implements AutoCloseable {
             default -> {
                 if (path.startsWith("/trickle/")) {
                     stalledBody(exchange, head);
+                } else if (path.startsWith("/hang/")) {
+                    // A page of a working host that never comes: the host answers its other pages.
+                    hold(url(path), this::awaitRelease);
                 } else if (path.startsWith("/hops/")) {
                     int n = Integer.parseInt(path.substring("/hops/".length()));
                     redirect(exchange, 302, "/hops/" + (n + 1));

@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * never answers and a host that answers 999, all checked at once on the real clock. Prints the
  * wall time beside the bound the slowest host's rules set (its requests spaced by the
  * interval, at most {@code concurrency} at a time, each taking its latency; for the silent
- * host, the deadline of its first requests) and their ratio. A command that prints figures:
+ * host, one deadline and one retry) and their ratio. A command that prints figures:
  * {@code scripts/benchmark links} runs it after {@link LinkCheckBenchmark}.
  *
  * <p>Options (key=value): {@code fast=10} hosts of {@code fastUrls=20} URLs answering in
@@ -98,11 +98,11 @@ public final class MixedHostsBenchmark {
             ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
             silent.add(socket);
             executor.execute(() -> holdEveryConnection(socket, executor));
-            // The first requests (as many as run at once) time out together and silence the host.
+            // One deadline for the first requests (as many as run at once, spaced by the interval),
+            // one for the retry: the probes that tell a dead host from slow pages.
             int silentUrls = number("silentUrls");
             groups.add(new Group("silent", List.of(socket.getLocalPort()), silentUrls, Outcome.Kind.UNVERIFIABLE,
-                    (Math.min(silentUrls, PER_HOST) - 1) * seconds(INTERVAL) + seconds(timeout)
-                            + (silentUrls == 1 ? seconds(timeout) : 0)));
+                    (Math.min(silentUrls, PER_HOST) - 1) * seconds(INTERVAL) + 2 * seconds(timeout)));
 
             List<Url> urls = new ArrayList<>();
             for (Group group : groups) {

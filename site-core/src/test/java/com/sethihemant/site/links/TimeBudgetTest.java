@@ -13,8 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Requests that cannot finish within their deadline are unverifiable, not broken, and a host
- * that never answers costs one deadline and one retry. The server's routes hold requests
+ * Requests that cannot finish within their deadline are unverifiable, not broken; a host that
+ * never answers costs one deadline and one retry, and a host whose first pages hang still has
+ * its other pages checked. The server's routes hold requests
  * unanswered; the fake clock jumps to each deadline at once.
  */
 @Timeout(60)
@@ -63,19 +64,55 @@ class TimeBudgetTest {
     }
 
     @Test
-    void aHostThatNeverAnswersCostsOneDeadlineNotOnePerUrl() throws InterruptedException {
+    void aHostThatNeverAnswersCostsOneDeadlineAndOneRetryNotOnePerUrl() throws InterruptedException {
         LoopbackServer server = loopback.server();
-        Map<String, ExternalCheck.Checked> results = checks.run(Checks.policy(), server.rawUrl("/silent/1"),
-                server.rawUrl("/silent/2"), server.rawUrl("/silent/3"), server.rawUrl("/silent/4"),
-                server.rawUrl("/silent/5"), server.rawUrl("/silent/6"));
-        assertEquals(6, results.size());
+        String[] urls = new String[12];
+        for (int i = 0; i < urls.length; i++) {
+            urls[i] = server.rawUrl("/silent/" + i);
+        }
+        Map<String, ExternalCheck.Checked> results = checks.run(Checks.policy(), urls);
+        assertEquals(12, results.size());
         results.values().forEach(r -> assertKind(Outcome.Kind.UNVERIFIABLE, r.outcome()));
-        assertEquals(2, server.requests("raw:/silent/").size(), "the two requests in flight at once, then no more");
-        assertEquals(LoopbackServer.FAKE_START.plus(DEADLINE), loopback.time().instant());
+        assertEquals(2 + ExternalCheck.PROBES, server.requests("raw:/silent/").size(),
+                "the two requests it may have at once, then one round of probes, then no more");
+        assertEquals(LoopbackServer.FAKE_START.plus(DEADLINE.multipliedBy(2)), loopback.time().instant(),
+                "one deadline, then one for the probes");
         long notRequested = results.values().stream()
-                .filter(r -> r.outcome().detail().startsWith("not checked: 127.0.0.1 let 2 requests in a row go unanswered"))
+                .filter(r -> r.outcome().detail().startsWith("not checked: 127.0.0.1 answered none of the 10 requests made to it"
+                        + " within 5.0 s each"))
                 .count();
-        assertEquals(4, notRequested);
+        assertEquals(2, notRequested, "the URLs left when the probes went unanswered");
+    }
+
+    @Test
+    void aHostWhosePagesHangFirstIsProbedAndItsOtherPagesAreStillChecked() throws InterruptedException {
+        LoopbackServer server = loopback.server();
+        Map<String, ExternalCheck.Checked> results = checks.run(Checks.policy(), "/hang/1", "/hang/2", "/hang/3",
+                "/hang/4", "/not-found", "/gone", "/ok", "/moved");
+        for (int i = 1; i <= 4; i++) {
+            Outcome hung = assertKind(Outcome.Kind.UNVERIFIABLE, results.get(server.url("/hang/" + i)).outcome());
+            assertTrue(hung.detail().matches("no response within 5\\.0 s( \\(2 attempts\\))?; the host may be down.*"),
+                    hung.detail());
+        }
+        assertKind(Outcome.Kind.BROKEN, results.get(server.url("/not-found")).outcome());
+        assertKind(Outcome.Kind.BROKEN, results.get(server.url("/gone")).outcome());
+        assertKind(Outcome.Kind.OK, results.get(server.url("/ok")).outcome());
+        assertKind(Outcome.Kind.REDIRECTED, results.get(server.url("/moved")).outcome());
+        assertEquals(List.of("HEAD", "GET"), server.methods("/hang/1"),
+                "retried with the probes, before anything was heard from the host");
+        assertEquals(List.of("HEAD"), server.methods("/hang/3"), "a page that hangs on a host that answers others is not asked again");
+        assertEquals(List.of("HEAD"), server.methods("/hang/4"));
+        assertEquals(LoopbackServer.FAKE_START.plus(DEADLINE.multipliedBy(2)), loopback.time().instant(),
+                "the first round and the probes, each one deadline");
+    }
+
+    @Test
+    void aPageWhoseBodyTricklesOnAHostThatAnswersIsNotAskedAgain() throws InterruptedException {
+        Map<String, ExternalCheck.Checked> results = checks.run(Checks.policy(), "/trickle/page", "/ok");
+        Outcome outcome = assertKind(Outcome.Kind.UNVERIFIABLE, results.get(loopback.server().url("/trickle/page")).outcome());
+        assertTrue(outcome.detail().endsWith("; the server sends the page too slowly to check: try it in a browser"),
+                outcome.detail());
+        assertEquals(List.of("HEAD", "GET"), loopback.server().methods("/trickle/"), "HEAD was refused; GET timed out once");
     }
 
     @Test
