@@ -153,6 +153,14 @@ final class LinkCache {
         return new LinkResult.Failing(first, when, lastWorked);
     }
 
+    /**
+     * A link that is not a request of its own worked: a fragment found in its page. Its failures
+     * are over; nothing is trusted, since the page is read again on every run.
+     */
+    void worked(String key, Instant when) {
+        entries.put(key, new Entry(key, null, List.of(), null, null, when));
+    }
+
     /** Neither worked nor failed (blocked, unverifiable): no longer trusted, history kept. */
     void forget(String url) {
         Entry old = entries.get(url);

@@ -109,26 +109,35 @@ public final class LinkChecker {
             }
         }
         int distinctExternal = (int) externalUrls.stream().map(Url::withoutFragment).distinct().count();
-        if (options.external() && !externalUrls.isEmpty()) {
-            external.putAll(checkExternal(externalUrls, options, runPolicy, siteBase, started, progress, notices, failing));
+        boolean checkExternal = options.external() && !externalUrls.isEmpty();
+        LinkCache cache = checkExternal && options.cache() != null ? LinkCache.load(options.cache(), notices) : LinkCache.empty();
+        if (checkExternal) {
+            external.putAll(checkExternal(externalUrls, options, runPolicy, siteBase, started, progress, cache, failing));
         }
+        Instant finished = clock.instant();
 
         for (Pending p : pending) {
             Outcome outcome = p.outcome();
+            LinkResult.Failing history = null;
             if (outcome == null && p.internal()) {
                 outcome = internal.check(p.url());
+            } else if (outcome == null && options.external()) {
+                ExternalCheck.Checked checked = external.get(p.url().withoutFragment());
+                outcome = withFragment(checked, p.url(), runPolicy);
+                history = history(checked, p.url(), outcome, cache, failing, finished);
             } else if (outcome == null) {
-                outcome = options.external() ? withFragment(external.get(p.url().withoutFragment()), p.url(), runPolicy)
-                        : Outcome.skipped("external links are checked with --external");
+                outcome = Outcome.skipped("external links are checked with --external");
             }
-            results.add(new LinkResult(p.link(), outcome, p.internal() || p.url() == null
-                    || outcome.severity() != Outcome.Severity.ERROR ? null : failing.get(p.url().withoutFragment())));
+            results.add(new LinkResult(p.link(), outcome, history));
+        }
+        if (checkExternal && options.cache() != null) {
+            cache.save(options.cache(), finished, runPolicy.settings().cacheMaxAge());
         }
         PageSources sources = PageSources.load(options.site(), notices);
         results.replaceAll(r -> {
             String source = sources.sourceOf(r.link().page());
-            return source == null ? r
-                    : new LinkResult(r.link().withSource(source, sources.lineOf(r.link().page(), r.link())), r.outcome());
+            return source == null ? r : new LinkResult(r.link().withSource(source, sources.lineOf(r.link().page(), r.link())),
+                    r.outcome(), r.failing());
         });
         results.sort(Comparator.comparing((LinkResult r) -> r.link().page()).thenComparingInt(r -> r.link().line()));
         return new LinkReport(results, files.pages().size(), options.external() ? distinctExternal : 0,
@@ -338,12 +347,35 @@ public final class LinkChecker {
                 + url.host() + " in links.yml)");
     }
 
+    /**
+     * Since when a broken external link has been failing, from the cache, which this run's
+     * outcome updates: the URL's history when the URL itself fails; when the page works but the
+     * fragment is missing from it, the history of the URL with its fragment. {@code null} for
+     * a link that is not broken.
+     */
+    private static LinkResult.Failing history(ExternalCheck.Checked checked, Url url, Outcome outcome, LinkCache cache,
+                                              Map<String, LinkResult.Failing> failing, Instant now) {
+        String key = url.withoutFragment();
+        boolean pageRead = checked.page() != null && url.fragment() != null;
+        String fragmentKey = key + "#" + (checked.redirectFragment() != null ? checked.redirectFragment() : url.fragment());
+        if (outcome.severity() != Outcome.Severity.ERROR) {
+            if (pageRead) {
+                cache.worked(fragmentKey, now);
+            }
+            return null;
+        }
+        LinkResult.Failing ofUrl = failing.get(key);
+        if (ofUrl != null || !pageRead) {
+            return ofUrl;
+        }
+        return failing.computeIfAbsent(fragmentKey, k -> cache.failed(k, now));
+    }
+
     private Map<String, ExternalCheck.Checked> checkExternal(List<Url> urls, LinkCheckOptions options, LinkPolicy runPolicy,
-                                               Url siteBase, Instant started, Progress progress, List<String> notices,
+                                               Url siteBase, Instant started, Progress progress, LinkCache cache,
                                                Map<String, LinkResult.Failing> failing) {
         Settings settings = runPolicy.settings();
         Instant now = clock.instant();
-        LinkCache cache = options.cache() == null ? LinkCache.empty() : LinkCache.load(options.cache(), notices);
         Verdicts verdicts = new Verdicts(runPolicy);
         Set<String> wantPages = new HashSet<>();
         for (Url url : urls) {
@@ -397,9 +429,6 @@ public final class LinkChecker {
                 cache.forget(key);
             }
         });
-        if (options.cache() != null) {
-            cache.save(options.cache(), finished, settings.cacheMaxAge());
-        }
         return outcomes;
     }
 

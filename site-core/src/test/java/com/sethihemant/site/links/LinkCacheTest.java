@@ -118,6 +118,29 @@ class LinkCacheTest {
     }
 
     @Test
+    void aFragmentMissingFromAWorkingPageHasAHistoryOfItsOwn() throws Exception {
+        Files.writeString(site.resolve("index.html"), "<!doctype html>\n"
+                + "<a href=\"" + server.url("/page/fragments#Intro") + "\">found</a>\n"
+                + "<a href=\"" + server.url("/page/fragments#removed") + "\">missing</a>\n");
+        // Baked here, so findings also name their source: the history must survive that.
+        Files.writeString(site.resolve(".sources.json"), "{\"version\": 1, \"pages\": {\"index.html\": \"content/index.adoc\"}}");
+        Files.createDirectories(temp.resolve("content"));
+        Files.writeString(temp.resolve("content/index.adoc"), "= Home\n\nlink:" + server.url("/page/fragments#removed") + "[]\n");
+        check(policy());
+        time.advance(Duration.ofDays(7));
+        LinkReport report = check(policy());
+        LinkResult missing = report.results().stream().filter(r -> r.link().url().endsWith("#removed")).findFirst().orElseThrow();
+        assertKind(Outcome.Kind.BROKEN, missing.outcome());
+        assertEquals("content/index.adoc:3", missing.link().sourceLocation());
+        assertEquals(new LinkResult.Failing(Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-08T00:00:00Z"), null),
+                missing.failing(), "failing since the first run, though the page itself works");
+        LinkResult found = report.results().stream().filter(r -> r.link().url().endsWith("#Intro")).findFirst().orElseThrow();
+        assertNull(found.failing());
+        assertEquals("2026-01-08T00:00:00Z", entries().get(server.url("/page/fragments#Intro")).get("lastWorked"));
+        assertNull(entries().get(server.url("/page/fragments#Intro")).get("chain"), "a fragment is looked up again every run");
+    }
+
+    @Test
     void aLinkThatWorksAgainForgetsItsFailures() throws Exception {
         check(policy());
         time.advance(Duration.ofDays(1));
