@@ -15,13 +15,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The baked site stays small: at most 14 KB of CSS and 3 KB of JavaScript in all, and no page
- * above 60 KB (content images aside), counted in bytes as served, uncompressed. The totals are
- * printed so that a change that grows them shows in the build log.
+ * The baked site stays small: at most 16 KB of CSS and 3 KB of JavaScript in all, and no page
+ * above 60 KB (content images aside; a diagram's or chart's inline SVG is part of its page),
+ * counted in bytes as served, uncompressed. The totals are printed so that a change that grows
+ * them shows in the build log. The CSS budget was 14 KB until the site drew diagrams, charts and
+ * math, whose colours for both themes take about 1.6 KB.
  */
 class BudgetIT {
 
-    static final long CSS_BUDGET = 14_000;
+    static final long CSS_BUDGET = 16_000;
     static final long JS_BUDGET = 3_000;
     static final long PAGE_BUDGET = 60_000;
 

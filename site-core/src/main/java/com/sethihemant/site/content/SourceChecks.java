@@ -1,6 +1,7 @@
 package com.sethihemant.site.content;
 
 import com.sethihemant.site.Problem;
+import com.sethihemant.site.figures.Figures;
 import org.asciidoctor.log.LogRecord;
 import org.asciidoctor.log.Severity;
 
@@ -60,6 +61,10 @@ final class SourceChecks {
                     + "' finds no section or anchor with that id in this document"));
         }
         if (record.getSeverity().compareTo(Severity.WARN) >= 0) {
+            if (Figures.isFigureMessage(message)) {
+                // A figure's message already says what to do.
+                return Optional.of(new Problem(file, line, message));
+            }
             return Optional.of(new Problem(file, line, "Asciidoctor: " + message + " (warnings fail the build; fix the markup)"));
         }
         return Optional.empty();
