@@ -50,7 +50,7 @@ final class SourceChecks {
         Matcher style = UNKNOWN_STYLE.matcher(message);
         if (style.matches()) {
             String context = style.group(1) == null ? "paragraph" : style.group(1) + " block";
-            return Optional.of(new Problem(file, line, "'[" + style.group(2) + "]' is not a style that Asciidoctor or an"
+            return Optional.of(new Problem(file, styleLine(text, line, style.group(2)), "'[" + style.group(2) + "]' is not a style that Asciidoctor or an"
                     + " extension handles for a " + context + ", so it would be ignored; check its spelling"));
         }
         Matcher reference = INVALID_REFERENCE.matcher(message);
@@ -68,6 +68,25 @@ final class SourceChecks {
             return Optional.of(new Problem(file, line, "Asciidoctor: " + message + " (warnings fail the build; fix the markup)"));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The line of the attribute list that names {@code style}: Asciidoctor reports the block's
+     * first line (its delimiter, or a paragraph's text), and the attribute list is written above
+     * it, perhaps below a title. {@code line} itself when none is found there.
+     */
+    static int styleLine(String text, int line, String style) {
+        List<String> lines = text.lines().toList();
+        for (int at = line - 1; at >= 1 && at > line - 4 && at <= lines.size(); at--) {
+            String above = lines.get(at - 1).strip();
+            if (above.isEmpty()) {
+                break;
+            }
+            if (above.startsWith("[") && above.contains(style)) {
+                return at;
+            }
+        }
+        return line;
     }
 
     /** The 1-based line of the first of {@code needles} found in {@code text}, trying them in order; 0 if none is. */
