@@ -7,7 +7,9 @@ import com.sethihemant.site.config.SiteConfig;
 import com.sethihemant.site.content.ContentParser;
 import com.sethihemant.site.content.DataFiles;
 import com.sethihemant.site.content.Document;
+import com.sethihemant.site.content.LocalReferences;
 import com.sethihemant.site.content.Routes;
+import com.sethihemant.site.content.SourceMap;
 import com.sethihemant.site.content.Status;
 import com.sethihemant.site.figures.Figures;
 import com.sethihemant.site.theme.ArchivePage;
@@ -213,6 +215,9 @@ public final class Baker implements AutoCloseable {
         files.put(Routes.outputPath(Routes.FEED), AtomFeed.write(site, model.posts()));
         files.put(Routes.outputPath(Routes.SITEMAP), Sitemap.write(site, pages.indexable()));
         files.put(Routes.outputPath(Routes.ROBOTS), Sitemap.robots(site));
+        // Every image, link and cross reference must lead somewhere in what is about to be written.
+        LocalReferences.check(published, files);
+        files.put(SourceMap.PATH, SourceMap.write(sources.root(), published));
         return new Site(files, model.posts().size(), model.pages().size(), model.byTag().size(),
                 all.size() - published.size(), pages.rendered(), changed[0], (System.nanoTime() - start) / 1_000_000);
     }

@@ -2,7 +2,7 @@ package com.sethihemant.site.cli;
 
 import com.sethihemant.site.ExitCodes;
 import com.sethihemant.site.SiteException;
-import com.sethihemant.site.links.Durations;
+import com.sethihemant.site.config.Durations;
 import com.sethihemant.site.links.LinkCheckOptions;
 import com.sethihemant.site.links.LinkChecker;
 import com.sethihemant.site.links.LinkPolicy;

@@ -22,6 +22,7 @@ import java.io.StringReader;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -188,6 +189,26 @@ public final class YamlNode {
     /** A whole number of at least 1. */
     public int positive() {
         return integerAtLeast(1);
+    }
+
+    /** A duration written as a whole number and a unit, such as {@code 250ms}, {@code 20s} or {@code 1d} ({@link Durations}). */
+    public Duration duration() {
+        String text = text();
+        try {
+            return Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw error("must be a duration, a whole number and a unit such as 250ms, 20s, 10m, 2h or 1d, not '"
+                    + text + "'");
+        }
+    }
+
+    /** A duration longer than zero. */
+    public Duration positiveDuration() {
+        Duration duration = duration();
+        if (duration.isZero()) {
+            throw error("must be longer than zero");
+        }
+        return duration;
     }
 
     /** A date written YYYY-MM-DD. */

@@ -13,7 +13,6 @@ import org.asciidoctor.Options;
 import org.asciidoctor.SafeMode;
 import org.asciidoctor.jruby.AsciidoctorJRuby;
 import org.asciidoctor.log.LogRecord;
-import org.asciidoctor.log.Severity;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
@@ -227,12 +226,7 @@ public final class ContentParser implements AutoCloseable {
             }
         } finally {
             for (LogRecord record : log.get()) {
-                if (isProblem(record)) {
-                    int line = record.getCursor() == null ? 0 : Math.max(0, record.getCursor().getLineNumber());
-                    // A figure's message already says what to do.
-                    problems.add(new Problem(file, line, Figures.isFigureMessage(record.getMessage()) ? record.getMessage()
-                            : "Asciidoctor: " + record.getMessage() + " (warnings fail the build; fix the markup)"));
-                }
+                SourceChecks.problem(file, text, record).ifPresent(problems::add);
             }
             log.get().clear();
         }
@@ -424,12 +418,6 @@ public final class ContentParser implements AutoCloseable {
                         .attribute("docname", file.getFileName().toString().replaceFirst("\\.adoc$", ""))
                         .build())
                 .build();
-    }
-
-    private static boolean isProblem(LogRecord record) {
-        // An unresolved cross reference is only INFO for Asciidoctor, but it is a broken link here.
-        return record.getSeverity().compareTo(Severity.WARN) >= 0
-                || record.getMessage().startsWith("possible invalid reference");
     }
 
     private static String read(Path file) {

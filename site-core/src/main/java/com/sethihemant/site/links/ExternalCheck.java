@@ -1,5 +1,7 @@
 package com.sethihemant.site.links;
 
+import com.sethihemant.site.config.Durations;
+
 import java.net.http.HttpHeaders;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,6 +11,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +28,23 @@ import java.util.random.RandomGenerator;
  * Retries and redirects are new steps in the queues, so a host's limits also pace them, and a
  * {@code Retry-After} pauses the whole host. Nothing blocks on the network, so a slow host
  * never holds up the others.
+ *
+ * <p>Every request has a deadline on the checker's clock ({@code requestTimeout}), for its
+ * headers and body together: a request still unanswered then is cancelled and its URL is
+ * unverifiable, not broken. A time-out is retried once (a refused connection as often as
+ * {@code retries} allows), and only while the host has answered nothing else: a page that
+ * times out on a host that answers others is slow itself. A host that lets a whole round of
+ * requests go unanswered (as many in a row as it may have in flight, with nothing heard from it
+ * since they started) is probed: up to {@link #PROBES} of its other requests go at once. If one
+ * answers, the host is alive and only those pages are slow; if none does, the host is given
+ * up on and its other URLs are reported at once. So a host that never answers costs one
+ * deadline and one retry, not a deadline per URL, and a host with a few pages that hang
+ * still has every other page checked.
  */
 final class ExternalCheck {
+
+    /** Requests in flight at once to a host that is being probed, whatever its concurrency. */
+    static final int PROBES = 8;
 
     private final LinkPolicy policy;
     private final Settings settings;
@@ -39,12 +57,13 @@ final class ExternalCheck {
     private final Map<String, Lane> lanes = new LinkedHashMap<>();
     private final List<Lane> laneOrder = new ArrayList<>();
     private final LinkedBlockingQueue<Done> events = new LinkedBlockingQueue<>();
-    private final Set<CompletableFuture<?>> inFlight = new HashSet<>();
+    private final Map<CompletableFuture<?>, Flight> flights = new LinkedHashMap<>();
     private final Map<String, Job> jobs = new LinkedHashMap<>();
     private Instant deadline = Instant.MAX;
     private long sequence;
     private int cursor;
     private int failures;
+    private int decided;
 
     ExternalCheck(LinkPolicy policy, HttpFetcher fetcher, Clock clock, Sleeper sleeper, RandomGenerator random) {
         this.policy = policy;
@@ -59,14 +78,27 @@ final class ExternalCheck {
     /** One distinct URL being checked: where its redirect chain has got to. */
     private static final class Job {
         final String key;
+        final Url first;
         final List<Verdicts.Hop> chain = new ArrayList<>();
-        final Set<String> visited = new HashSet<>();
+        /** Each URL of the chain, at the index of its hop. */
+        final Map<String, Integer> visited = new HashMap<>();
+        /** The last hop whose response set a cookie, or -1. */
+        int lastCookieHop = -1;
+        /** Whether the page itself is wanted, for the fragments that link to it. */
+        boolean wantsPage;
+        /** The fragment the last redirect gave, which replaces the link's own (as in a browser). */
+        String redirectFragment;
+        int timeouts;
+        /** Whether the step queued for it is the retry of a time-out. */
+        boolean timeoutRetryQueued;
         /** What the last attempt found, while a retry waits. */
         Outcome lastTrouble;
         Outcome outcome;
+        ServedPage page;
 
-        Job(String key) {
+        Job(String key, Url first) {
             this.key = key;
+            this.first = first;
         }
     }
 
@@ -74,15 +106,27 @@ final class ExternalCheck {
     private record Step(Job job, Url url, boolean head, int attempt, Instant notBefore, long order) {
     }
 
-    private record Done(Step step, CompletableFuture<?> request, HttpFetcher.Response response, Throwable error) {
+    /**
+     * A request in flight and when it must have finished.
+     *
+     * @param number the how-manyth request to its host it is, from 1
+     * @param probeRound the round of probes it belongs to, or 0 if its host was not being probed
+     */
+    private record Flight(Step step, Lane lane, Instant started, Instant deadline, HttpFetcher.Call call, int number,
+                          int probeRound) {
+    }
+
+    private record Done(CompletableFuture<?> request, HttpFetcher.Response response, Throwable error) {
     }
 
     /**
      * A decided URL.
      *
      * @param chain the requests that led to a success, for the cache; empty otherwise
+     * @param page the page as served, when it was read for fragments; {@code null} otherwise
+     * @param redirectFragment the fragment a redirect set, which applies instead of the link's; or {@code null}
      */
-    record Checked(Outcome outcome, List<Verdicts.Hop> chain) {
+    record Checked(Outcome outcome, List<Verdicts.Hop> chain, ServedPage page, String redirectFragment) {
         Checked {
             chain = List.copyOf(chain);
         }
@@ -91,19 +135,47 @@ final class ExternalCheck {
     /** A host's queue and limits. */
     private static final class Lane {
         final HostPolicy policy;
+        final String name;
         final PriorityQueue<Step> waiting = new PriorityQueue<>(
                 Comparator.comparing(Step::notBefore).thenComparingLong(Step::order));
         int inFlight;
         Instant nextStart = Instant.EPOCH;
         boolean headRefused;
+        /** Requests started after the host last answered that timed out without a word. */
+        int unanswered;
+        /** Requests started. */
+        int started;
+        /** The requests started up to the host's last answer: they were in flight while it answered. */
+        int startedBeforeAnswer;
+        /** The current round of probes, counted from 1. */
+        int probeRound;
+        /** A whole round of requests went unanswered: more go at once, to tell a dead host from slow pages. */
+        boolean probing;
+        /** Given up on: its probes went unanswered too. */
+        boolean silent;
+        /** Whether the host has answered anything in this run: then a page that times out is slow itself. */
+        boolean everAnswered;
 
-        Lane(HostPolicy policy) {
+        Lane(HostPolicy policy, String name) {
             this.policy = policy;
+            this.name = name;
+        }
+
+        /** The host said something (a status line, an error that is not a time-out): it is there. */
+        void answered() {
+            unanswered = 0;
+            startedBeforeAnswer = started;
+            probing = false;
+            everAnswered = true;
+        }
+
+        int concurrency() {
+            return probing ? Math.max(policy.concurrency(), PROBES) : policy.concurrency();
         }
 
         /** When this lane could next start a request, or {@code null} if it is full or idle. */
         Instant readyAt() {
-            if (waiting.isEmpty() || inFlight >= policy.concurrency()) {
+            if (waiting.isEmpty() || inFlight >= concurrency()) {
                 return null;
             }
             Instant at = waiting.peek().notBefore();
@@ -113,8 +185,9 @@ final class ExternalCheck {
 
     /**
      * Checks every URL and returns each one's outcome, keyed by {@link Url#withoutFragment()}.
-     * Returns soon after {@code runDeadline}: what is not decided by then is reported as not
-     * checked. An instance runs once.
+     * A URL whose fragment names an element is fetched with GET and its page read, once for
+     * all its fragments. Returns soon after {@code runDeadline}: what is not decided by then is
+     * reported as unverifiable. An instance runs once.
      */
     Map<String, Checked> run(Collection<Url> urls, Instant runDeadline, Progress progress) throws InterruptedException {
         if (!jobs.isEmpty()) {
@@ -122,79 +195,114 @@ final class ExternalCheck {
         }
         deadline = runDeadline;
         Instant now = clock.instant();
-        int done = 0;
+        List<Job> toStart = new ArrayList<>();
         for (Url url : urls) {
             String key = url.withoutFragment();
-            if (jobs.containsKey(key)) {
-                continue;
+            Job job = jobs.get(key);
+            if (job == null) {
+                job = new Job(key, url);
+                jobs.put(key, job);
+                job.visited.put(key, 0);
+                Outcome before = verdicts.beforeRequest(url, false);
+                if (before != null) {
+                    finish(job, before);
+                } else {
+                    toStart.add(job);
+                }
             }
-            Job job = new Job(key);
-            jobs.put(key, job);
-            job.visited.add(key);
-            Outcome before = verdicts.beforeRequest(url, false);
-            if (before != null) {
-                finish(job, before);
-                done++;
-            } else {
-                enqueue(job, url, 0, now);
+            if (Fragments.namesAnElement(url.fragment()) && policy.forHost(url.host()).fragments()) {
+                job.wantsPage = true;
             }
         }
+        for (Job job : toStart) {
+            enqueue(job, job.first, 0, now);
+        }
         int total = jobs.size();
-        progress.checked(done, total, failures);
+        progress.checked(decided, total, failures);
         int globalLimit = settings.concurrency();
-        while (done < total) {
+        int reported = decided;
+        while (decided < total) {
             now = clock.instant();
             if (!now.isBefore(deadline)) {
-                done += giveUp();
-                progress.checked(done, total, failures);
+                giveUp();
+                progress.checked(decided, total, failures);
                 break;
             }
+            expire(now);
             dispatch(now, globalLimit);
-            Instant wake = null;
-            if (inFlight.size() < globalLimit) {
+            if (decided != reported) {
+                reported = decided;
+                progress.checked(decided, total, failures);
+            }
+            if (decided >= total) {
+                break;
+            }
+            Instant wake = deadline;
+            if (flights.size() < globalLimit) {
                 for (Lane lane : laneOrder) {
                     Instant ready = lane.readyAt();
-                    if (ready != null && (wake == null || ready.isBefore(wake))) {
+                    if (ready != null && ready.isBefore(wake)) {
                         wake = ready;
                     }
                 }
             }
-            if (inFlight.isEmpty()) {
-                if (wake == null) {
-                    throw new IllegalStateException((total - done) + " URLs are undecided with nothing queued");
+            for (Flight flight : flights.values()) {
+                if (flight.deadline().isBefore(wake)) {
+                    wake = flight.deadline();
                 }
-                sleeper.sleep(Duration.between(now, wake.isBefore(deadline) ? wake : deadline));
+            }
+            Duration wait = Duration.between(now, wake);
+            if (flights.isEmpty()) {
+                if (wake.equals(Instant.MAX)) {
+                    throw new IllegalStateException((total - decided) + " URLs are undecided with nothing queued");
+                }
+                sleeper.sleep(wait);
                 continue;
             }
-            Duration wait = Duration.between(now, wake != null && wake.isBefore(deadline) ? wake : deadline);
-            Done event = sleeper.await(events, wait);
+            Done event = sleeper.await(events, wait, inFlightUrls());
             while (event != null) {
-                if (handle(event)) {
-                    done++;
-                    progress.checked(done, total, failures);
-                }
+                handle(event);
                 event = events.poll();
+            }
+            if (decided != reported) {
+                reported = decided;
+                progress.checked(decided, total, failures);
             }
         }
         Map<String, Checked> result = new HashMap<>();
-        jobs.forEach((key, job) -> result.put(key, new Checked(job.outcome,
-                job.outcome instanceof Outcome.Ok || job.outcome instanceof Outcome.Redirected ? job.chain : List.of())));
+        jobs.forEach((key, job) -> {
+            boolean success = job.outcome.kind() == Outcome.Kind.OK || job.outcome.kind() == Outcome.Kind.REDIRECTED;
+            result.put(key, new Checked(job.outcome, success ? job.chain : List.of(), job.page, job.redirectFragment));
+        });
         return result;
     }
 
-    /** Queues a first request to a URL: HEAD unless the host asks for GET or has refused HEAD. */
+    private Set<String> inFlightUrls() {
+        Set<String> urls = new HashSet<>();
+        for (Flight flight : flights.values()) {
+            urls.add(flight.step().url().withoutFragment());
+        }
+        return urls;
+    }
+
+    /** Queues a first request to a URL: HEAD unless the host asks for GET, has refused HEAD, or the page is wanted. */
     private void enqueue(Job job, Url url, int attempt, Instant notBefore) {
         Lane lane = lane(url);
-        enqueue(job, url, lane.policy.headFirst() && !lane.headRefused, attempt, notBefore);
+        enqueue(job, url, lane.policy.headFirst() && !lane.headRefused && !job.wantsPage, attempt, notBefore);
     }
 
     private void enqueue(Job job, Url url, boolean head, int attempt, Instant notBefore) {
-        lane(url).waiting.add(new Step(job, url, head, attempt, notBefore, sequence++));
+        Lane lane = lane(url);
+        if (lane.silent) {
+            finish(job, silentHost(lane));
+            return;
+        }
+        lane.waiting.add(new Step(job, url, head, attempt, notBefore, sequence++));
     }
 
     private Lane lane(Url url) {
         return lanes.computeIfAbsent(url.hostKey(), key -> {
-            Lane lane = new Lane(policy.forHost(url.host()));
+            Lane lane = new Lane(policy.forHost(url.host()), url.host());
             laneOrder.add(lane);
             return lane;
         });
@@ -203,10 +311,10 @@ final class ExternalCheck {
     /** Starts every request the limits allow now, taking hosts in turn so none starves. */
     private void dispatch(Instant now, int globalLimit) {
         boolean started = true;
-        while (started && inFlight.size() < globalLimit) {
+        while (started && flights.size() < globalLimit) {
             started = false;
             int lanesCount = laneOrder.size();
-            for (int i = 0; i < lanesCount && inFlight.size() < globalLimit; i++) {
+            for (int i = 0; i < lanesCount && flights.size() < globalLimit; i++) {
                 Lane lane = laneOrder.get((cursor + i) % lanesCount);
                 Instant ready = lane.readyAt();
                 if (ready != null && !ready.isAfter(now)) {
@@ -219,63 +327,201 @@ final class ExternalCheck {
     }
 
     private void start(Lane lane, Step queued, Instant now) {
+        Job job = queued.job();
+        if (job.timeoutRetryQueued) {
+            job.timeoutRetryQueued = false;
+            if (lane.everAnswered) {
+                // Queued while the host had said nothing; it has answered since, so this page
+                // is slow itself and a second wait would most likely end the same way.
+                finish(job, job.lastTrouble);
+                return;
+            }
+        }
         // The host may have refused HEAD since this step was queued.
         Step step = queued.head() && lane.headRefused
                 ? new Step(queued.job(), queued.url(), false, queued.attempt(), queued.notBefore(), queued.order())
                 : queued;
         lane.inFlight++;
+        lane.started++;
         lane.nextStart = now.plus(lane.policy.interval());
-        CompletableFuture<HttpFetcher.Response> future;
+        HttpFetcher.Read read = step.head() ? HttpFetcher.Read.NONE
+                : step.job().wantsPage ? HttpFetcher.Read.PAGE : HttpFetcher.Read.PREFIX;
+        HttpFetcher.Call call;
         try {
-            future = fetcher.fetch(step.url(), step.head(), lane.policy.headers());
+            call = fetcher.fetch(step.url(), step.head(), read, lane.policy.headers());
         } catch (IllegalArgumentException e) {
-            future = CompletableFuture.failedFuture(e);
+            call = HttpFetcher.Call.failed(e);
         }
-        inFlight.add(future);
-        CompletableFuture<HttpFetcher.Response> request = future;
-        future.whenComplete((response, error) -> events.add(new Done(step, request, response, error)));
+        CompletableFuture<HttpFetcher.Response> request = call.response();
+        flights.put(request, new Flight(step, lane, now, now.plus(settings.requestTimeout()), call, lane.started,
+                lane.probing ? lane.probeRound : 0));
+        request.whenComplete((response, error) -> events.add(new Done(request, response, error)));
     }
 
-    /** Applies one response or failure; {@code true} when it decided its URL. */
-    private boolean handle(Done done) {
-        Step step = done.step();
-        Lane lane = lane(step.url());
+    /** Cancels the requests whose deadline has passed; each counts as a time-out. */
+    private void expire(Instant now) {
+        Iterator<Flight> each = flights.values().iterator();
+        List<Flight> expired = new ArrayList<>();
+        while (each.hasNext()) {
+            Flight flight = each.next();
+            if (!flight.deadline().isAfter(now)) {
+                each.remove();
+                expired.add(flight);
+            }
+        }
+        for (Flight flight : expired) {
+            flight.call().cancel();
+            flight.lane().inFlight--;
+            if (flight.step().job().outcome != null) {
+                continue;
+            }
+            String budget = Durations.human(Duration.between(flight.started(), flight.deadline()));
+            int status = flight.call().status();
+            if (status >= 0) {
+                // Its headers came: the host is there, this page is only slow to arrive.
+                flight.lane().answered();
+            }
+            String what = status < 0 ? "no response within " + budget
+                    : StatusText.describe(status) + " came, but the body trickled in: " + flight.call().bodyBytes()
+                    + " bytes in " + budget;
+            timedOut(flight, what, now, status < 0);
+        }
+    }
+
+    /** Applies one response or failure. */
+    private void handle(Done done) {
+        Flight flight = flights.remove(done.request());
+        if (flight == null) {
+            return; // a request already given up on at its deadline
+        }
+        Step step = flight.step();
+        Lane lane = flight.lane();
         lane.inFlight--;
-        inFlight.remove(done.request());
         Job job = step.job();
         if (job.outcome != null) {
-            return false;
+            return;
         }
         Instant now = clock.instant();
         if (done.error() != null) {
-            return failed(job, step, lane, done.error(), now);
+            failed(flight, done.error(), now);
+        } else {
+            lane.answered();
+            answered(job, step, lane, done.response(), now);
         }
-        return answered(job, step, lane, done.response(), now);
     }
 
-    private boolean failed(Job job, Step step, Lane lane, Throwable error, Instant now) {
+    private void failed(Flight flight, Throwable error, Instant now) {
+        Step step = flight.step();
+        Lane lane = flight.lane();
+        Job job = step.job();
         String what = Failures.describe(error);
+        if (Failures.timedOut(error)) {
+            timedOut(flight, what, now, true);
+            return;
+        }
+        lane.answered();
         if (step.head() && !Failures.unreachable(error)) {
-            // Some servers mishandle HEAD; GET is the real test. A time-out already cost a whole
-            // request timeout, so it counts as an attempt.
-            enqueue(job, step.url(), false, Failures.timedOut(error) ? 1 : 0, now);
-            return false;
+            // Some servers mishandle HEAD; GET is the real test.
+            enqueue(job, step.url(), false, 0, now);
+            return;
         }
-        Outcome broken = new Outcome.Broken(what + attempts(step));
+        Outcome broken = Outcome.broken(what + attempts(step));
         if (Failures.retryable(error) && retry(job, step, lane, null, now, broken)) {
-            return false;
+            return;
         }
-        return finish(job, broken);
+        finish(job, broken);
     }
 
-    private boolean answered(Job job, Step step, Lane lane, HttpFetcher.Response response, Instant now) {
+    /**
+     * A request that ran out of time: retried once while the host has answered nothing else,
+     * with GET (if HEAD was what timed out) at once, else after back-off; then unverifiable. When as many requests in a row as the host
+     * may have in flight went unanswered, with nothing heard from it in between, the host is
+     * probed; when a probe goes unanswered too, the host is given up on: its queued requests
+     * are not made and those in flight are cancelled.
+     *
+     * @param silent whether nothing at all came back (not even a status line)
+     */
+    private void timedOut(Flight flight, String what, Instant now, boolean silent) {
+        Step step = flight.step();
+        Lane lane = flight.lane();
+        Job job = step.job();
+        job.timeouts++;
+        Outcome unverifiable = Outcome.unverifiable(what + attempts(step) + (silent
+                ? "; the host may be down or overloaded: check it in a browser"
+                : "; the server sends the page too slowly to check: try it in a browser"));
+        // A request that was in flight while the host answered another says nothing about the host.
+        if (silent && !lane.silent && flight.number() > lane.startedBeforeAnswer) {
+            lane.unanswered++;
+            if (lane.probing && flight.probeRound() == lane.probeRound) {
+                giveUpOn(lane, job);
+            } else if (!lane.probing && lane.unanswered >= lane.policy.concurrency()) {
+                lane.probing = true;
+                lane.probeRound++;
+            }
+        }
+        if (!lane.silent && !lane.everAnswered && job.timeouts == 1 && settings.retries() > 0) {
+            job.lastTrouble = unverifiable;
+            job.timeoutRetryQueued = true;
+            if (step.head()) {
+                enqueue(job, step.url(), false, step.attempt() + 1, now);
+                return;
+            }
+            if (retry(job, step, lane, null, now, unverifiable)) {
+                return;
+            }
+            job.timeoutRetryQueued = false;
+        }
+        finish(job, unverifiable);
+    }
+
+    /** Reports every other URL of a host that does not answer, without requesting it. */
+    private void giveUpOn(Lane lane, Job current) {
+        lane.silent = true;
+        List<Step> left = new ArrayList<>(lane.waiting);
+        lane.waiting.clear();
+        for (Step waiting : left) {
+            Job other = waiting.job();
+            finish(other, other.lastTrouble != null ? other.lastTrouble : silentHost(lane));
+        }
+        // Its other requests in flight would only wait out their deadlines too.
+        Iterator<Flight> each = flights.values().iterator();
+        while (each.hasNext()) {
+            Flight flight = each.next();
+            if (flight.lane() == lane && flight.step().job() != current) {
+                each.remove();
+                flight.call().cancel();
+                lane.inFlight--;
+                Job other = flight.step().job();
+                finish(other, other.lastTrouble != null ? other.lastTrouble : silentHost(lane));
+            }
+        }
+    }
+
+    private Outcome silentHost(Lane lane) {
+        return Outcome.unverifiable("not checked: " + lane.name + " answered none of the " + lane.started
+                + " requests made to it within " + Durations.human(settings.requestTimeout())
+                + " each; check it in a browser");
+    }
+
+    private void answered(Job job, Step step, Lane lane, HttpFetcher.Response response, Instant now) {
         int status = response.status();
         HostPolicy host = lane.policy;
         String challenge = host.challengeHeader(response.headers());
         if (Verdicts.isRedirect(status) && response.location() != null && challenge == null) {
-            return redirect(job, step, status, response.location(), now);
+            redirect(job, step, response, now);
+            return;
         }
         boolean works = host.accepts(status) && challenge == null;
+        if (rateLimited(status, response) && challenge == null && waitTooLong(response, now) != null) {
+            finish(job, waitTooLong(response, now));
+            return;
+        }
+        if (step.head() && status == 999 && host.blocked().contains(999)) {
+            // LinkedIn's "request denied" answers GET just the same; asking again only annoys it.
+            finish(job, Outcome.blocked("999 Request Denied: " + step.url().host()
+                    + " refuses automated checks; check it in a browser"));
+            return;
+        }
         if (step.head() && !works) {
             if (status == 405 || status == 501) {
                 lane.headRefused = true;
@@ -287,41 +533,85 @@ final class ExternalCheck {
             } else {
                 enqueue(job, step.url(), false, 0, now);
             }
-            return false;
+            return;
         }
         if (works && response.bodyProblem() != null) {
-            Outcome broken = new Outcome.Broken(StatusText.describe(status) + ", but " + response.bodyProblem()
+            Outcome broken = Outcome.broken(StatusText.describe(status) + ", but " + response.bodyProblem()
                     + attempts(step));
-            if (retry(job, step, lane, null, now, broken)) {
-                return false;
+            if (!retry(job, step, lane, null, now, broken)) {
+                finish(job, broken);
             }
-            return finish(job, broken);
+            return;
         }
         if (works) {
             job.chain.add(new Verdicts.Hop(step.url().withoutFragment(), status));
-            return finish(job, Verdicts.success(job.chain));
+            if (job.wantsPage && !step.head()) {
+                job.page = ServedPage.of(response, step.url().withoutFragment(), 4 * HttpFetcher.PAGE_LIMIT);
+            }
+            finish(job, Verdicts.success(job.chain));
+            return;
         }
         if (challenge != null) {
-            return finish(job, new Outcome.Blocked(StatusText.describe(status) + " with a bot challenge ("
-                    + challenge + "); check it in a browser"));
+            finish(job, Outcome.blocked(StatusText.describe(status) + " with a bot challenge (" + challenge
+                    + "); check it in a browser"));
+            return;
+        }
+        String text = ServedPage.text(response);
+        String wall = BotWalls.recognise(status, response.headers(), text);
+        if (wall != null) {
+            finish(job, Outcome.blocked(StatusText.describe(status) + " from " + wall
+                    + ": the host keeps robots out; check it in a browser"));
+            return;
         }
         if (host.blocked().contains(status)) {
-            return finish(job, new Outcome.Blocked(StatusText.describe(status) + ": " + step.url().host()
+            finish(job, Outcome.blocked(StatusText.describe(status) + ": " + step.url().host()
                     + " refuses automated checks; check it in a browser"));
+            return;
         }
         if (status == 401) {
-            return finish(job, new Outcome.Blocked("401: the page needs a login"));
+            finish(job, Outcome.blocked("401: the page needs a login"));
+            return;
+        }
+        if (status == 406 || status == 418) {
+            // No page is unacceptable to a client that accepts */*, and no server is a teapot:
+            // both are what bot filters (mod_security and others) answer robots.
+            finish(job, Outcome.blocked(StatusText.describe(status) + ": " + step.url().host()
+                    + " refuses the checker, as bot filters answer robots; check it in a browser"));
+            return;
+        }
+        if (status == 403 && !rateLimited(status, response)) {
+            if (BotWalls.storageAccessDenied(response.headers(), text)) {
+                finish(job, Outcome.broken("403 AccessDenied from object storage: the file was removed or made private"));
+            } else {
+                finish(job, Outcome.blocked("403 Forbidden: " + step.url().host() + " refuses the checker, as many"
+                        + " publishers refuse robots; check it in a browser"));
+            }
+            return;
         }
         if (status >= 500 || status == 408 || rateLimited(status, response)) {
             Outcome last = rateLimited(status, response)
-                    ? new Outcome.Blocked(status + ": rate limited" + attempts(step) + "; check it later or in a browser")
-                    : new Outcome.Broken(StatusText.describe(status) + attempts(step));
-            if (retry(job, step, lane, response.headers(), now, last)) {
-                return false;
+                    ? Outcome.blocked(status + ": rate limited" + attempts(step) + "; check it later or in a browser")
+                    : Outcome.broken(StatusText.describe(status) + attempts(step));
+            if (!retry(job, step, lane, response.headers(), now, last)) {
+                finish(job, last);
             }
-            return finish(job, last);
+            return;
         }
-        return finish(job, new Outcome.Broken(StatusText.describe(status)));
+        finish(job, Outcome.broken(StatusText.describe(status)));
+    }
+
+    /**
+     * A rate limit whose Retry-After asks for longer than {@code maxRetryAfter}: blocked at once,
+     * since retrying sooner than the host asked would be rude. {@code null} otherwise.
+     */
+    private Outcome waitTooLong(HttpFetcher.Response response, Instant now) {
+        Duration asked = RetryAfter.parse(response.retryAfter(), now);
+        if (asked == null || asked.compareTo(settings.maxRetryAfter()) <= 0) {
+            return null;
+        }
+        return Outcome.blocked(response.status() + ": rate limited; the host asks to wait " + Durations.human(asked)
+                + ", longer than maxRetryAfter (" + Durations.format(settings.maxRetryAfter())
+                + "); check it later or in a browser");
     }
 
     /** 429, or a 403 with Retry-After, which is how GitHub and others answer too many requests. */
@@ -329,29 +619,47 @@ final class ExternalCheck {
         return status == 429 || (status == 403 && response.retryAfter() != null);
     }
 
-    private boolean redirect(Job job, Step step, int status, String location, Instant now) {
+    private void redirect(Job job, Step step, HttpFetcher.Response response, Instant now) {
+        int status = response.status();
+        String location = response.location();
         job.chain.add(new Verdicts.Hop(step.url().withoutFragment(), status));
+        if (response.headers().firstValue("set-cookie").isPresent()) {
+            job.lastCookieHop = job.chain.size() - 1;
+        }
         Url target;
         try {
             Urls.Cleaned cleaned = Urls.clean(location);
             target = Urls.resolve(step.url(), cleaned.value());
         } catch (BadUrlException e) {
-            return finish(job, new Outcome.Broken(status + " redirect to '" + location + "', which " + e.getMessage()));
+            finish(job, Outcome.broken(status + " redirect to '" + location + "', which " + e.getMessage()));
+            return;
+        }
+        if (target.fragment() != null) {
+            job.redirectFragment = target.fragment();
+            if (Fragments.namesAnElement(target.fragment()) && policy.forHost(target.host()).fragments()) {
+                job.wantsPage = true;
+            }
         }
         String key = target.withoutFragment();
-        if (!job.visited.add(key)) {
-            return finish(job, new Outcome.Broken("redirect loop: " + chainText(job) + " → " + key));
+        // Back at an earlier URL is a loop, unless a cookie was set since: sites send a robot
+        // round a cookie check (a, set cookie, b, a) and let it in the second time.
+        Integer seenAt = job.visited.put(key, job.chain.size());
+        if (seenAt != null && job.lastCookieHop < seenAt) {
+            finish(job, Outcome.broken("redirect loop: " + chainText(job) + " → " + key));
+            return;
         }
         if (job.chain.size() > settings.maxRedirects()) {
-            return finish(job, new Outcome.Broken("more than " + settings.maxRedirects() + " redirects: "
+            finish(job, Outcome.broken("more than " + settings.maxRedirects() + " redirects: "
                     + chainText(job) + " → …"));
+            return;
         }
-        Outcome before = verdicts.beforeRequest(target, true);
+        // A link to a login page that moves to another login page is not a login wall.
+        Outcome before = verdicts.beforeRequest(target, !verdicts.isLoginPage(job.first));
         if (before != null) {
-            return finish(job, before);
+            finish(job, before);
+            return;
         }
         enqueue(job, target, 0, now);
-        return false;
     }
 
     /** Queues the step again after back-off; {@code false} when retries or time are used up. */
@@ -405,30 +713,30 @@ final class ExternalCheck {
         return String.join(" → ", urls);
     }
 
-    private boolean finish(Job job, Outcome outcome) {
+    private void finish(Job job, Outcome outcome) {
+        if (job.outcome != null) {
+            return;
+        }
         if (outcome.severity() == Outcome.Severity.ERROR) {
             failures++;
         }
         job.outcome = outcome;
         job.lastTrouble = null;
-        return true;
+        decided++;
     }
 
-    /** At the deadline: cancel what is in flight and report what is left as not checked. */
-    private int giveUp() {
-        for (CompletableFuture<?> future : inFlight) {
-            future.cancel(true);
+    /** At the deadline: cancel what is in flight and report what is left as unverifiable. */
+    private void giveUp() {
+        for (Flight flight : flights.values()) {
+            flight.call().cancel();
         }
-        inFlight.clear();
-        int count = 0;
+        flights.clear();
         String why = "not checked: the run's deadline (" + Durations.format(settings.deadline()) + ") passed";
         for (Job job : jobs.values()) {
             if (job.outcome == null) {
-                job.outcome = new Outcome.Blocked(job.lastTrouble == null ? why
-                        : why + " while waiting to retry after: " + job.lastTrouble.detail());
-                count++;
+                finish(job, Outcome.unverifiable(job.lastTrouble == null ? why
+                        : why + " while waiting to retry after: " + job.lastTrouble.detail()));
             }
         }
-        return count;
     }
 }

@@ -21,6 +21,7 @@ import java.util.Set;
  * @param loginPaths path prefixes of the host's login pages: a redirect there is a login wall
  * @param headers request headers to send to the host
  * @param skip whether links to the host are not checked at all
+ * @param fragments whether the fragments of links to the host are looked up in its pages
  */
 record HostPolicy(
         String name,
@@ -32,7 +33,8 @@ record HostPolicy(
         Map<String, String> blockedHeaders,
         List<String> loginPaths,
         Map<String, String> headers,
-        boolean skip) {
+        boolean skip,
+        boolean fragments) {
 
     HostPolicy {
         accept = Set.copyOf(accept);

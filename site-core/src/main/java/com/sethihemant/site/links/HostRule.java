@@ -18,9 +18,10 @@ record HostRule(
         Map<String, String> blockedHeaders,
         List<String> loginPaths,
         Map<String, String> headers,
-        Boolean skip) {
+        Boolean skip,
+        Boolean fragments) {
 
-    static final HostRule EMPTY = new HostRule(null, null, null, null, null, null, null, null, null);
+    static final HostRule EMPTY = new HostRule(null, null, null, null, null, null, null, null, null, null);
 
     /** This rule with every key that {@code over} sets replaced by that value. */
     HostRule overriddenBy(HostRule over) {
@@ -33,12 +34,13 @@ record HostRule(
                 over.blockedHeaders != null ? over.blockedHeaders : blockedHeaders,
                 over.loginPaths != null ? over.loginPaths : loginPaths,
                 over.headers != null ? over.headers : headers,
-                over.skip != null ? over.skip : skip);
+                over.skip != null ? over.skip : skip,
+                over.fragments != null ? over.fragments : fragments);
     }
 
     /** The finished policy; only valid on a rule layered over the complete built-in defaults. */
     HostPolicy toPolicy(String name) {
         return new HostPolicy(name, concurrency, interval, headFirst, accept, blocked, blockedHeaders,
-                loginPaths, headers, skip);
+                loginPaths, headers, skip, fragments);
     }
 }

@@ -45,39 +45,39 @@ final class InternalLinks {
         String encoded = url.path().substring(basePath().length());
         String path = decode(encoded);
         if (path == null) {
-            return new Outcome.Broken("the path cannot be decoded as UTF-8 (or encodes a '/'): " + url.path());
+            return Outcome.broken("the path cannot be decoded as UTF-8 (or encodes a '/'): " + url.path());
         }
         String target;
         Outcome found;
         if (path.isEmpty() || path.endsWith("/")) {
             target = path + "index.html";
             if (!files.exists(target)) {
-                return new Outcome.Broken("not found: the site has no " + target);
+                return Outcome.broken("not found: the site has no " + target);
             }
-            found = new Outcome.Ok("file " + target);
+            found = Outcome.ok("file " + target);
         } else if (files.exists(path)) {
             target = path;
-            found = new Outcome.Ok("file " + target);
+            found = Outcome.ok("file " + target);
         } else if (files.exists(path + "/index.html")) {
             target = path + "/index.html";
             String withSlash = url.withPath(url.path() + "/").toString();
-            found = new Outcome.Redirected(withSlash, "a folder: the host redirects to its address with a trailing slash");
+            found = Outcome.redirected(withSlash, "a folder: the host redirects to its address with a trailing slash");
         } else if (files.exists(path + ".html")) {
             target = path + ".html";
-            found = new Outcome.Ok("file " + target);
+            found = Outcome.ok("file " + target);
         } else {
             String name = path.substring(path.lastIndexOf('/') + 1);
-            return new Outcome.Broken("not found: the site has no " + path
+            return Outcome.broken("not found: the site has no " + path
                     + (name.contains(".") ? "" : " (nor " + path + "/index.html)"));
         }
         String fragment = url.fragment();
         if (fragment == null || !SiteFiles.isHtml(target)) {
             return found;
         }
-        if (fragmentFound(fragment, anchors.getOrDefault(target, Set.of()))) {
+        if (Fragments.found(fragment, anchors.getOrDefault(target, Set.of()))) {
             return found;
         }
-        return new Outcome.Broken("the page " + target + " has no element with id \"" + fragment + "\"");
+        return Outcome.broken("the page " + target + " has no element with id \"" + fragment + "\"");
     }
 
     /** Decodes each segment once; a decoded segment holding '/' or NUL cannot be a file name. */
@@ -95,20 +95,5 @@ final class InternalLinks {
             out.append(segment);
         }
         return out.toString();
-    }
-
-    /**
-     * Whether a fragment names a place in a page: as written first, then percent-decoded; always
-     * for {@code #} and {@code #top} (the HTML standard scrolls to the top for both), and for
-     * text fragments ({@code #:~:text=}), which name text rather than an element.
-     */
-    static boolean fragmentFound(String fragment, Set<String> anchors) {
-        int directive = fragment.indexOf(":~:");
-        String id = directive >= 0 ? fragment.substring(0, directive) : fragment;
-        if (id.isEmpty() || id.equalsIgnoreCase("top") || anchors.contains(id)) {
-            return true;
-        }
-        String decoded = Urls.percentDecode(id);
-        return decoded != null && (anchors.contains(decoded) || decoded.equalsIgnoreCase("top"));
     }
 }

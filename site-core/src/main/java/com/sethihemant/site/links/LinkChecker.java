@@ -1,8 +1,7 @@
 package com.sethihemant.site.links;
 
-import com.sethihemant.site.ExitCodes;
-import com.sethihemant.site.Problem;
 import com.sethihemant.site.SiteException;
+import com.sethihemant.site.config.Durations;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -12,9 +11,12 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,16 +83,25 @@ public final class LinkChecker {
             scans.add(PageScanner.scanCss(sheet, readLenient(files, sheet), urlOf(internal, sheet)));
         }
 
+        LocalDate today = LocalDate.ofInstant(started, ZoneOffset.UTC);
+        List<String> warnings = new ArrayList<>();
+        for (LinkPolicy.Ignore ignore : runPolicy.ignores()) {
+            if (ignore.expiredOn(today)) {
+                warnings.add(ignore.where() + ": the ignore entry for '" + ignore.pattern().pattern() + "' expired on "
+                        + ignore.until() + "; its links are checked again: fix them, then remove the entry (or give it a later until:)");
+            }
+        }
         List<Pending> pending = new ArrayList<>();
         List<LinkResult> results = new ArrayList<>();
         for (PageScan scan : scans) {
             results.addAll(scan.findings());
             for (PageScan.RawLink raw : scan.links()) {
-                pending.add(classify(scan.path(), raw, internal, runPolicy, siteBase));
+                pending.add(classify(scan.path(), raw, internal, runPolicy, siteBase, today));
             }
         }
 
-        Map<String, Outcome> external = new LinkedHashMap<>();
+        Map<String, ExternalCheck.Checked> external = new LinkedHashMap<>();
+        Map<String, LinkResult.Failing> failing = new HashMap<>();
         List<Url> externalUrls = new ArrayList<>();
         for (Pending p : pending) {
             if (p.outcome() == null && !p.internal()) {
@@ -98,23 +109,39 @@ public final class LinkChecker {
             }
         }
         int distinctExternal = (int) externalUrls.stream().map(Url::withoutFragment).distinct().count();
-        if (options.external() && !externalUrls.isEmpty()) {
-            external.putAll(checkExternal(externalUrls, options, runPolicy, siteBase, started, progress, notices));
+        boolean checkExternal = options.external() && !externalUrls.isEmpty();
+        LinkCache cache = checkExternal && options.cache() != null ? LinkCache.load(options.cache(), notices) : LinkCache.empty();
+        if (checkExternal) {
+            external.putAll(checkExternal(externalUrls, options, runPolicy, siteBase, started, progress, cache, failing));
         }
+        Instant finished = clock.instant();
 
         for (Pending p : pending) {
             Outcome outcome = p.outcome();
+            LinkResult.Failing history = null;
             if (outcome == null && p.internal()) {
                 outcome = internal.check(p.url());
+            } else if (outcome == null && options.external()) {
+                ExternalCheck.Checked checked = external.get(p.url().withoutFragment());
+                outcome = withFragment(checked, p.url(), runPolicy);
+                history = history(checked, p.url(), outcome, cache, failing, finished);
             } else if (outcome == null) {
-                outcome = options.external() ? external.get(p.url().withoutFragment())
-                        : new Outcome.Skipped("external links are checked with --external");
+                outcome = Outcome.skipped("external links are checked with --external");
             }
-            results.add(new LinkResult(p.link(), outcome));
+            results.add(new LinkResult(p.link(), outcome, history));
         }
+        if (checkExternal && options.cache() != null) {
+            cache.save(options.cache(), finished, runPolicy.settings().cacheMaxAge());
+        }
+        PageSources sources = PageSources.load(options.site(), notices);
+        results.replaceAll(r -> {
+            String source = sources.sourceOf(r.link().page());
+            return source == null ? r : new LinkResult(r.link().withSource(source, sources.lineOf(r.link().page(), r.link())),
+                    r.outcome(), r.failing());
+        });
         results.sort(Comparator.comparing((LinkResult r) -> r.link().page()).thenComparingInt(r -> r.link().line()));
         return new LinkReport(results, files.pages().size(), options.external() ? distinctExternal : 0,
-                Duration.between(started, clock.instant()), notices);
+                Duration.between(started, clock.instant()), notices, warnings);
     }
 
     private Settings settings(LinkCheckOptions options) {
@@ -137,8 +164,8 @@ public final class LinkChecker {
             }
             return url.path().endsWith("/") ? url : url.withPath(url.path() + "/");
         } catch (BadUrlException e) {
-            throw new SiteException(List.of(Problem.at(null, "the base URL '" + baseUrl + "' " + e.getMessage()
-                    + "; give the site's address, such as https://www.example.com")), ExitCodes.USAGE);
+            throw SiteException.usage(null, "the base URL '" + baseUrl + "' " + e.getMessage()
+                    + "; give the site's address, such as https://www.example.com");
         }
     }
 
@@ -154,8 +181,7 @@ public final class LinkChecker {
         try {
             return PageScanner.scan(page, PageScanner.read(files.file(page)), urlOf(internal, page));
         } catch (IOException e) {
-            throw new SiteException(List.of(Problem.at(files.file(page), "cannot be read: " + e.getMessage())),
-                    ExitCodes.IO, e);
+            throw SiteException.io(files.file(page), "cannot be read", e);
         }
     }
 
@@ -168,26 +194,34 @@ public final class LinkChecker {
                     .onUnmappableCharacter(CodingErrorAction.REPLACE)
                     .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (IOException e) {
-            throw new SiteException(List.of(Problem.at(files.file(path), "cannot be read: " + e.getMessage())),
-                    ExitCodes.IO, e);
+            throw SiteException.io(files.file(path), "cannot be read", e);
         }
     }
 
     /** Decides what can be decided without a request, and resolves the rest. */
     private static Pending classify(String page, PageScan.RawLink raw, InternalLinks internal, LinkPolicy policy,
-                                    Url siteBase) {
+                                    Url siteBase, LocalDate today) {
         Urls.Cleaned cleaned = Urls.clean(raw.raw());
         List<String> notes = new ArrayList<>();
         if (cleaned.trimmed()) {
-            notes.add("white space or invisible characters around the URL were ignored; remove them from the page");
+            notes.add("white space around the URL is ignored by browsers; remove it from the page");
+        }
+        if (!cleaned.invisible().isEmpty()) {
+            notes.add("the URL contains " + (cleaned.invisible().size() == 1 ? "an invisible character, " : "invisible characters, ")
+                    + String.join(", ", cleaned.invisible()) + ", which browsers keep (percent-encoded) in the address"
+                    + " they ask for; delete " + (cleaned.invisible().size() == 1 ? "it" : "them"));
         }
         String value = cleaned.value();
         String scheme = Urls.scheme(value);
         if (value.isEmpty()) {
-            boolean selfLink = raw.kind().endsWith(" href");
-            Link link = link(page, raw, selfLink ? raw.base().withoutFragment() : null, notes);
-            return new Pending(link, null, false, selfLink ? new Outcome.Ok("an empty href links to the page itself")
-                    : new Outcome.Invalid("the URL is empty"));
+            boolean href = raw.context().endsWith(" href");
+            // An empty URL is the document's base: the page itself, unless a <base href> says otherwise.
+            boolean self = href && raw.base().withoutFragment().equals(urlOf(internal, page).withoutFragment());
+            if (!href || self) {
+                Link link = link(page, raw, href ? raw.base().withoutFragment() : null, notes);
+                return new Pending(link, null, false, href ? Outcome.ok("an empty href links to the page itself")
+                        : Outcome.invalid("the URL is empty"));
+            }
         }
         if (scheme != null && !scheme.equals("http") && !scheme.equals("https")) {
             Link link = link(page, raw, value, notes);
@@ -197,15 +231,21 @@ public final class LinkChecker {
         try {
             url = Urls.resolve(raw.base(), value);
         } catch (BadUrlException e) {
-            return new Pending(link(page, raw, null, notes), null, false, new Outcome.Invalid("the URL " + e.getMessage()));
+            return new Pending(link(page, raw, null, notes), null, false, Outcome.invalid("the URL " + e.getMessage()));
         }
         Link link = link(page, raw, url.toString(), notes);
+        LinkPolicy.Ignore ignore = policy.ignoredBy(url.toString());
+        if (ignore != null && !ignore.expiredOn(today)) {
+            return new Pending(link, url, internal.isInternal(url), Outcome.skipped("ignored by " + policy.source()
+                    + (ignore.until() == null ? "" : " until " + ignore.until())
+                    + (ignore.reason().isEmpty() ? "" : ": " + ignore.reason())));
+        }
         if (!internal.isInternal(url)) {
             return new Pending(link, url, false, null);
         }
         String pattern = policy.excludedBy(url.toString());
         if (pattern != null) {
-            return new Pending(link, url, true, new Outcome.Skipped("excluded by " + policy.source() + " (" + pattern + ")"));
+            return new Pending(link, url, true, Outcome.skipped("excluded by " + policy.source() + " (" + pattern + ")"));
         }
         if (!url.scheme().equals(siteBase.scheme())) {
             notes.add("links to the site with " + url.scheme() + ": instead of " + siteBase.scheme() + ":");
@@ -215,45 +255,153 @@ public final class LinkChecker {
     }
 
     private static Link link(String page, PageScan.RawLink raw, String url, List<String> notes) {
-        return new Link(page, raw.line(), raw.kind(), raw.text(), raw.raw(), url, notes);
+        return new Link(page, raw.line(), raw.context(), raw.text(), raw.raw(), url, notes);
     }
 
     private static Outcome otherScheme(String scheme, String value) {
         return switch (scheme) {
-            case "data" -> new Outcome.Skipped("a data: URL holds its content");
-            case "javascript" -> new Outcome.Skipped("a javascript: URL runs script");
+            case "data" -> Outcome.skipped("a data: URL holds its content");
+            case "javascript" -> Outcome.skipped("a javascript: URL runs script");
             case "mailto" -> {
                 String problem = ContactLinks.mailtoProblem(value);
-                yield problem == null ? new Outcome.Ok("a well-formed mailto: link (not sent)") : new Outcome.Invalid(problem);
+                yield problem == null ? Outcome.skipped("a well-formed mailto: link; there is nothing to fetch")
+                        : Outcome.invalid(problem);
             }
             case "tel" -> {
                 String problem = ContactLinks.telProblem(value);
-                yield problem == null ? new Outcome.Ok("a well-formed tel: link") : new Outcome.Invalid(problem);
+                yield problem == null ? Outcome.skipped("a well-formed tel: link; there is nothing to fetch")
+                        : Outcome.invalid(problem);
             }
-            default -> new Outcome.Skipped("the scheme '" + scheme + ":' is not checked");
+            case "file" -> Outcome.invalid("a file: URL names a file on the author's computer, which no reader can open;"
+                    + " put the file in the site and link to it there");
+            default -> mistypedHttp(scheme)
+                    ? Outcome.invalid("the scheme '" + scheme + ":' is a typo of http: or https:; browsers cannot open it")
+                    : Outcome.skipped("the scheme '" + scheme + ":' is not checked");
         };
     }
 
-    private Map<String, Outcome> checkExternal(List<Url> urls, LinkCheckOptions options, LinkPolicy runPolicy,
-                                               Url siteBase, Instant started, Progress progress, List<String> notices) {
+    /** Schemes a slip of the keyboard makes from http and https ({@code htps}, {@code hhtp}, {@code http2}), none of them registered. */
+    private static boolean mistypedHttp(String scheme) {
+        return !scheme.equals("http") && !scheme.equals("https")
+                && (distance(scheme, "http") <= 1 || distance(scheme, "https") <= 1
+                || (scheme.startsWith("http") && scheme.length() <= 6));
+    }
+
+    /** Levenshtein distance, for the few letters of a scheme. */
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    /**
+     * The outcome of one external link: its URL's, then, when the page was read, its fragment
+     * looked up in the page as served (a redirect's own fragment replacing the link's).
+     */
+    static Outcome withFragment(ExternalCheck.Checked checked, Url url, LinkPolicy policy) {
+        Outcome outcome = checked.outcome();
+        String fragment = checked.redirectFragment() != null ? checked.redirectFragment() : url.fragment();
+        boolean works = outcome.kind() == Outcome.Kind.OK || outcome.kind() == Outcome.Kind.REDIRECTED;
+        if (!works || fragment == null || Fragments.isTop(fragment)) {
+            return outcome;
+        }
+        if (!Fragments.namesAnElement(fragment)) {
+            return outcome.withDetail(outcome.detail() + "; #" + fragment + " is a script's state or a line anchor, not an element");
+        }
+        ServedPage page = checked.page();
+        if (page == null) {
+            if (!policy.forHost(url.host()).fragments()) {
+                return outcome.withDetail(outcome.detail() + "; #" + fragment + " not checked (fragments: false for "
+                        + url.host() + " in " + policy.source() + ")");
+            }
+            return outcome;
+        }
+        if (!page.html()) {
+            return outcome.withDetail(outcome.detail() + "; not an HTML page, so #" + fragment + " is not an element id");
+        }
+        if (page.unreadable() != null) {
+            return Outcome.unverifiable("#" + fragment + " could not be looked up: " + page.unreadable());
+        }
+        if (Fragments.foundOnExternalPage(fragment, page.anchors())) {
+            return outcome.withDetail(outcome.detail() + "; #" + fragment + " found");
+        }
+        if (page.cut()) {
+            return Outcome.unverifiable("no element with id \"" + fragment + "\" in the first "
+                    + page.bytesRead() / 1024 + " KiB of the page, and the rest, beyond the size cap, was not read");
+        }
+        return Outcome.broken("the page has no element with id \"" + fragment + "\" in its HTML as served"
+                + " (a script may create it when the page runs; if it does, set fragments: false for "
+                + url.host() + " in links.yml)");
+    }
+
+    /**
+     * Since when a broken external link has been failing, from the cache, which this run's
+     * outcome updates: the URL's history when the URL itself fails; when the page works but the
+     * fragment is missing from it, the history of the URL with its fragment. {@code null} for
+     * a link that is not broken.
+     */
+    private static LinkResult.Failing history(ExternalCheck.Checked checked, Url url, Outcome outcome, LinkCache cache,
+                                              Map<String, LinkResult.Failing> failing, Instant now) {
+        String key = url.withoutFragment();
+        boolean pageRead = checked.page() != null && url.fragment() != null;
+        String fragmentKey = key + "#" + (checked.redirectFragment() != null ? checked.redirectFragment() : url.fragment());
+        if (outcome.severity() != Outcome.Severity.ERROR) {
+            if (pageRead) {
+                cache.worked(fragmentKey, now);
+            }
+            return null;
+        }
+        LinkResult.Failing ofUrl = failing.get(key);
+        if (ofUrl != null || !pageRead) {
+            return ofUrl;
+        }
+        return failing.computeIfAbsent(fragmentKey, k -> cache.failed(k, now));
+    }
+
+    private Map<String, ExternalCheck.Checked> checkExternal(List<Url> urls, LinkCheckOptions options, LinkPolicy runPolicy,
+                                               Url siteBase, Instant started, Progress progress, LinkCache cache,
+                                               Map<String, LinkResult.Failing> failing) {
         Settings settings = runPolicy.settings();
         Instant now = clock.instant();
-        LinkCache cache = options.cache() == null ? LinkCache.empty() : LinkCache.load(options.cache(), notices);
         Verdicts verdicts = new Verdicts(runPolicy);
-        Map<String, Outcome> outcomes = new HashMap<>();
+        Set<String> wantPages = new HashSet<>();
+        for (Url url : urls) {
+            if (Fragments.namesAnElement(url.fragment()) && runPolicy.forHost(url.host()).fragments()) {
+                wantPages.add(url.withoutFragment());
+            }
+        }
+        Map<String, ExternalCheck.Checked> outcomes = new HashMap<>();
         List<Url> toCheck = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         for (Url url : urls) {
             String key = url.withoutFragment();
-            if (outcomes.containsKey(key)) {
+            if (!seen.add(key)) {
+                if (!outcomes.containsKey(key)) {
+                    toCheck.add(url);
+                }
                 continue;
             }
-            LinkCache.Entry entry = cache.fresh(key, now, settings.cacheMaxAge());
+            // The cache keeps statuses, not pages: a URL whose fragments are checked is fetched.
+            LinkCache.Entry entry = wantPages.contains(key) ? null : cache.fresh(key, now, settings.cacheMaxAge());
             Outcome cached = entry == null || verdicts.beforeRequest(url, false) != null
                     ? null : verdicts.rejudge(entry.chain());
             if (cached != null) {
-                outcomes.put(key, withCacheNote(cached, entry.checked(), now));
+                outcomes.put(key, new ExternalCheck.Checked(withCacheNote(cached, entry.checked(), now), entry.chain(),
+                        null, null));
             } else {
-                outcomes.put(key, null);
                 toCheck.add(url);
             }
         }
@@ -268,28 +416,24 @@ public final class LinkChecker {
                     .run(toCheck, started.plus(settings.deadline()), progress);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SiteException(List.of(Problem.at(null, "the link check was interrupted")), ExitCodes.IO, e);
+            throw new IllegalStateException("interrupted while checking external links", e);
         }
         Instant finished = clock.instant();
         checked.forEach((key, result) -> {
-            outcomes.put(key, result.outcome());
-            if (result.chain().isEmpty()) {
-                cache.forget(key);
-            } else {
+            outcomes.put(key, result);
+            if (!result.chain().isEmpty()) {
                 cache.remember(key, finished, result.chain());
+            } else if (result.outcome().severity() == Outcome.Severity.ERROR) {
+                failing.put(key, cache.failed(key, finished));
+            } else {
+                cache.forget(key);
             }
         });
-        if (options.cache() != null) {
-            cache.save(options.cache(), finished, settings.cacheMaxAge());
-        }
         return outcomes;
     }
 
     private static Outcome withCacheNote(Outcome outcome, Instant checked, Instant now) {
         String note = " (cached, checked " + Durations.human(Duration.between(checked, now)) + " ago)";
-        if (outcome instanceof Outcome.Redirected redirected) {
-            return new Outcome.Redirected(redirected.target(), redirected.detail() + note);
-        }
-        return new Outcome.Ok(outcome.detail() + note);
+        return outcome.withDetail(outcome.detail() + note);
     }
 }

@@ -2,10 +2,12 @@ package com.sethihemant.site.links;
 
 import com.sethihemant.site.ExitCodes;
 import com.sethihemant.site.SiteException;
+import com.sethihemant.site.config.Key;
 import com.sethihemant.site.config.YamlNode;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -13,10 +15,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import java.util.stream.Collectors;
 
 /**
  * How links are checked: settings for the run, per-host rules and exclusions. Built-in rules
@@ -26,76 +29,104 @@ import java.util.stream.Collectors;
  */
 public final class LinkPolicy {
 
-    /** A documented key of the policy file. */
-    public record Key(String name, String defaultValue, String description) {
-    }
-
     /** The keys of the {@code check} section, which applies to the whole run. */
-    public static final List<Key> CHECK_KEYS = List.of(
+    public static final Map<String, Key> CHECK_KEYS = Key.table(
             new Key("concurrency", "32", "requests in flight at once, all hosts together"),
             new Key("connectTimeout", "10s", "how long to wait for a connection"),
-            new Key("requestTimeout", "20s", "how long to wait for a response's status and first bytes"),
-            new Key("deadline", "10m", "the longest the external check may run; links left are reported as not checked"),
-            new Key("retries", "2", "retries after a 5xx, 408, 429, time-out or connection error"),
+            new Key("requestTimeout", "20s", "the longest one request may take, its headers and body together; one not done by then is unverifiable"),
+            new Key("deadline", "10m", "the longest the external check may run; links left are reported as unverifiable"),
+            new Key("retries", "2", "retries after a 5xx, 408, 429 or connection error; a time-out is retried once"),
             new Key("backoff", "1s", "the wait before the first retry; it doubles each time, with random jitter"),
             new Key("maxRetryAfter", "60s", "the longest a Retry-After header can make the checker wait"),
             new Key("maxRedirects", "10", "redirects followed before a link counts as broken"),
             new Key("cacheMaxAge", "1d", "how long a success stays in the cache"),
-            new Key("userAgent", "(names the site)", "the User-Agent header sent with every request"));
+            new Key("userAgent", "", "the User-Agent header sent with every request; empty for one that names the site"));
 
     /** The keys of {@code defaults} and of each entry of {@code hosts}. */
-    public static final List<Key> HOST_KEYS = List.of(
+    public static final Map<String, Key> HOST_KEYS = Key.table(
             new Key("concurrency", "2", "requests in flight to one host at once"),
             new Key("interval", "100ms", "the least time between the starts of two requests to one host"),
             new Key("method", "HEAD", "HEAD to try HEAD first and fall back to GET, or GET to use GET only"),
             new Key("accept", "[]", "status codes that count as working besides 2xx"),
             new Key("blocked", "[999]", "status codes meaning the host refuses robots: a warning, not a failure"),
-            new Key("blockedHeaders", "{cf-mitigated: challenge, x-amzn-waf-action: captcha}",
-                    "response headers (name: text the value contains, or \"\" for any) that mark a bot challenge"),
-            new Key("loginPaths", "[]", "path prefixes of login pages: a redirect to one is a login wall, not a failure"),
+            new Key("blockedHeaders", "{cf-mitigated: challenge, x-amzn-waf-action: ''}",
+                    "response headers (name: text the value contains, or '' for any) that mark a bot challenge"),
+            new Key("loginPaths", "[/login, /signin, /sign-in, /users/sign_in, /accounts/login, /account/login, /auth/login, /session/new, /authwall]",
+                    "path prefixes of login pages: a redirect to one is a login wall, not a failure"),
             new Key("headers", "{}", "extra request headers, such as Accept-Language"),
-            new Key("skip", "false", "true to report the host's links as skipped without requesting them"));
+            new Key("skip", "false", "true to report the host's links as skipped without requesting them"),
+            new Key("fragments", "true", "false to leave the fragments (#part) of links to the host unchecked"));
 
-    private static final Set<String> TOP_KEYS = Set.of("check", "defaults", "hosts", "exclude");
+    private static final Set<String> TOP_KEYS = Set.of("check", "defaults", "hosts", "exclude", "ignore");
+    /** What {@code method} may say: whether HEAD is tried first. */
+    private static final Map<String, Boolean> METHODS = methods();
+    /** The keys of an entry of {@code ignore} written as a mapping. */
+    private static final Map<String, Key> IGNORE_KEYS = Key.table(
+            new Key("url", null, "a regular expression; a URL that contains a match is ignored"),
+            new Key("until", "", "the last day the entry holds, YYYY-MM-DD; after it the links are checked again, with a warning"),
+            new Key("reason", "", "why the links are ignored, for the report"));
 
     /** HttpClient refuses to let callers set these. */
     private static final Set<String> RESTRICTED_HEADERS = Set.of("connection", "content-length", "expect", "host", "upgrade");
     private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
     private static final Pattern HOST_PATTERN = Pattern.compile("[a-z0-9_]([a-z0-9_.-]*[a-z0-9_])?");
 
-    private static final HostRule BUILT_IN_DEFAULTS = new HostRule(2, Duration.ofMillis(100), true, Set.of(),
-            Set.of(999), orderedMap("cf-mitigated", "challenge", "x-amzn-waf-action", "captcha"),
-            List.of(), Map.of(), false);
+    /** The run settings when the file sets none: {@link #CHECK_KEYS}' defaults, read as the file's values are. */
+    static final Settings DEFAULT_SETTINGS = settings(noKeys(CHECK_KEYS));
+
+    /** Every host's rule when the file sets none: {@link #HOST_KEYS}' defaults, read as the file's values are. */
+    private static final HostRule BUILT_IN_DEFAULTS = hostRule(noKeys(HOST_KEYS), true);
 
     /** Hosts known for answering robots with something other than the truth. */
     private static final Map<String, HostRule> BUILT_IN_HOSTS = Map.of(
             // LinkedIn answers robots with 999 or sends them to its "authwall"; a page cannot be verified.
             "linkedin.com", new HostRule(1, Duration.ofSeconds(2), false, null, Set.of(999, 403, 429), null,
-                    List.of("/authwall", "/login", "/uas/login", "/checkpoint", "/signup"), null, null),
+                    List.of("/authwall", "/login", "/uas/login", "/checkpoint", "/signup"), null, null, null),
             // X (Twitter) shows logged-out robots a login flow, or 403/429.
             "twitter.com", xRule(),
             "x.com", xRule(),
             // GitHub rate-limits bursts with 429 and Retry-After; go gently.
-            "github.com", new HostRule(2, Duration.ofMillis(500), null, null, null, null, null, null, null));
+            "github.com", new HostRule(2, Duration.ofMillis(500), null, null, null, null, null, null, null, null));
 
     private final Settings settings;
     private final HostRule defaults;
     private final Map<String, HostRule> configHosts;
     private final List<Pattern> excludes;
+    private final List<Ignore> ignores;
     private final String source;
+
+    /**
+     * An entry of {@code ignore}: links known to be broken, reported as skipped until a date.
+     *
+     * @param until the last day the entry applies; {@code null} for no end
+     * @param reason why, for the report; may be empty
+     * @param where the file and line of the entry, for the warning when it has expired
+     */
+    record Ignore(Pattern pattern, LocalDate until, String reason, String where) {
+
+        boolean expiredOn(LocalDate today) {
+            return until != null && today.isAfter(until);
+        }
+    }
 
     LinkPolicy(Settings settings, HostRule defaults, Map<String, HostRule> configHosts, List<Pattern> excludes,
                String source) {
+        this(settings, defaults, configHosts, excludes, List.of(), source);
+    }
+
+    LinkPolicy(Settings settings, HostRule defaults, Map<String, HostRule> configHosts, List<Pattern> excludes,
+               List<Ignore> ignores, String source) {
         this.settings = settings;
         this.defaults = defaults;
         this.configHosts = Map.copyOf(configHosts);
         this.excludes = List.copyOf(excludes);
+        this.ignores = List.copyOf(ignores);
         this.source = source;
     }
 
     /** The built-in policy, for a run without a policy file. */
     public static LinkPolicy defaults() {
-        return new LinkPolicy(Settings.DEFAULTS, HostRule.EMPTY, Map.of(), List.of(), "the built-in policy");
+        return new LinkPolicy(DEFAULT_SETTINGS, HostRule.EMPTY, Map.of(), List.of(), "the built-in policy");
     }
 
     /**
@@ -114,105 +145,86 @@ public final class LinkPolicy {
 
     private static LinkPolicy read(YamlNode root, Path file) {
         YamlNode.Fields top = root.fields(TOP_KEYS);
-        Settings settings = top.optional("check").map(LinkPolicy::settings).orElse(Settings.DEFAULTS);
-        HostRule defaults = top.optional("defaults").map(LinkPolicy::hostRule).orElse(HostRule.EMPTY);
+        Settings settings = top.optional("check").map(node -> settings(node.fields(CHECK_KEYS.keySet())))
+                .orElse(DEFAULT_SETTINGS);
+        HostRule defaults = top.optional("defaults").map(node -> hostRule(node.fields(HOST_KEYS.keySet()), false))
+                .orElse(HostRule.EMPTY);
         Map<String, HostRule> hosts = new LinkedHashMap<>();
         top.optional("hosts").ifPresent(node -> node.entries().forEach((name, value) -> {
             if (!HOST_PATTERN.matcher(name).matches()) {
                 throw value.error("is not a host name; write it in lower case without scheme or path, such as github.com");
             }
-            hosts.put(name, hostRule(value));
+            hosts.put(name, hostRule(value.fields(HOST_KEYS.keySet()), false));
         }));
-        List<Pattern> excludes = top.list("exclude", node -> {
-            try {
-                return Pattern.compile(node.text());
-            } catch (PatternSyntaxException e) {
-                throw node.error("is not a valid regular expression: " + e.getDescription());
-            }
-        });
-        return new LinkPolicy(settings, defaults, hosts, excludes, file.getFileName().toString());
+        List<Pattern> excludes = top.list("exclude", LinkPolicy::pattern);
+        List<Ignore> ignores = top.list("ignore", node -> ignore(node, file));
+        return new LinkPolicy(settings, defaults, hosts, excludes, ignores, file.getFileName().toString());
     }
 
-    private static Settings settings(YamlNode node) {
-        YamlNode.Fields f = node.fields(names(CHECK_KEYS));
-        Settings d = Settings.DEFAULTS;
-        return new Settings(
-                f.optional("concurrency").map(n -> positive(n)).orElse(d.concurrency()),
-                f.optional("connectTimeout").map(LinkPolicy::positiveDuration).orElse(d.connectTimeout()),
-                f.optional("requestTimeout").map(LinkPolicy::positiveDuration).orElse(d.requestTimeout()),
-                f.optional("deadline").map(LinkPolicy::positiveDuration).orElse(d.deadline()),
-                f.optional("retries").map(n -> atLeastZero(n)).orElse(d.retries()),
-                f.optional("backoff").map(LinkPolicy::duration).orElse(d.backoff()),
-                f.optional("maxRetryAfter").map(LinkPolicy::duration).orElse(d.maxRetryAfter()),
-                f.optional("maxRedirects").map(n -> atLeastZero(n)).orElse(d.maxRedirects()),
-                f.optional("cacheMaxAge").map(LinkPolicy::duration).orElse(d.cacheMaxAge()),
-                f.optional("userAgent").map(LinkPolicy::nonBlank).orElse(d.userAgent()));
-    }
-
-    private static HostRule hostRule(YamlNode node) {
-        YamlNode.Fields f = node.fields(names(HOST_KEYS));
-        return new HostRule(
-                f.optional("concurrency").map(n -> positive(n)).orElse(null),
-                f.optional("interval").map(LinkPolicy::duration).orElse(null),
-                f.optional("method").map(LinkPolicy::method).orElse(null),
-                f.optional("accept").map(LinkPolicy::statuses).orElse(null),
-                f.optional("blocked").map(LinkPolicy::statuses).orElse(null),
-                f.optional("blockedHeaders").map(n -> headerMap(n, true)).orElse(null),
-                f.optional("loginPaths").map(LinkPolicy::paths).orElse(null),
-                f.optional("headers").map(n -> headerMap(n, false)).orElse(null),
-                f.optional("skip").map(YamlNode::bool).orElse(null));
-    }
-
-    private static Set<String> names(List<Key> keys) {
-        return keys.stream().map(Key::name).collect(Collectors.toSet());
-    }
-
-    private static int positive(YamlNode node) {
-        int value = node.integer();
-        if (value < 1) {
-            throw node.error("must be at least 1");
+    /** An ignore entry: a regular expression, or a mapping of {@code url}, {@code until} and {@code reason}. */
+    private static Ignore ignore(YamlNode node, Path file) {
+        String where = file + ":" + node.line();
+        if (!(node.toJava() instanceof Map)) {
+            return new Ignore(pattern(node), null, "", where);
         }
-        return value;
+        YamlNode.Fields f = node.fields(IGNORE_KEYS.keySet());
+        YamlNode until = f.value(IGNORE_KEYS.get("until"));
+        return new Ignore(pattern(f.value(IGNORE_KEYS.get("url"))), until.text().isBlank() ? null : until.date(),
+                f.value(IGNORE_KEYS.get("reason")).text().strip(), where);
     }
 
-    private static int atLeastZero(YamlNode node) {
-        int value = node.integer();
-        if (value < 0) {
-            throw node.error("must not be negative");
-        }
-        return value;
-    }
-
-    private static Duration duration(YamlNode node) {
+    private static Pattern pattern(YamlNode node) {
         try {
-            return Durations.parse(node.text());
-        } catch (IllegalArgumentException e) {
-            throw node.error(e.getMessage());
+            return Pattern.compile(node.text());
+        } catch (PatternSyntaxException e) {
+            throw node.error("is not a valid regular expression: " + e.getDescription());
         }
     }
 
-    private static Duration positiveDuration(YamlNode node) {
-        Duration duration = duration(node);
-        if (duration.isZero()) {
-            throw node.error("must be longer than zero");
-        }
-        return duration;
+    /** Reads a {@code check} section; a key it does not set has its documented default. */
+    private static Settings settings(YamlNode.Fields f) {
+        String userAgent = f.value(CHECK_KEYS.get("userAgent")).text().strip();
+        return new Settings(
+                check(f, "concurrency").positive(),
+                check(f, "connectTimeout").positiveDuration(),
+                check(f, "requestTimeout").positiveDuration(),
+                check(f, "deadline").positiveDuration(),
+                check(f, "retries").integerAtLeast(0),
+                check(f, "backoff").duration(),
+                check(f, "maxRetryAfter").duration(),
+                check(f, "maxRedirects").integerAtLeast(0),
+                check(f, "cacheMaxAge").duration(),
+                userAgent.isEmpty() ? null : userAgent);
     }
 
-    private static String nonBlank(YamlNode node) {
-        String text = node.text();
-        if (text.isBlank()) {
-            throw node.error("must not be blank");
-        }
-        return text;
+    private static YamlNode check(YamlNode.Fields f, String key) {
+        return f.value(CHECK_KEYS.get(key));
     }
 
-    private static Boolean method(YamlNode node) {
-        return switch (node.text()) {
-            case "HEAD" -> true;
-            case "GET" -> false;
-            default -> throw node.error("must be HEAD or GET");
-        };
+    /** A mapping with none of a table's keys, whose values are therefore all the documented defaults. */
+    private static YamlNode.Fields noKeys(Map<String, Key> table) {
+        return YamlNode.parse(Path.of("LinkPolicy.java"), "{}").fields(table.keySet());
+    }
+
+    /**
+     * Reads a host rule ({@code defaults} or an entry of {@code hosts}). A key the section does
+     * not set is left unset, so that rules layer, unless {@code withDefaults}: then it has its
+     * documented default, which is how the rule under all others is made.
+     */
+    private static HostRule hostRule(YamlNode.Fields f, boolean withDefaults) {
+        Function<String, Optional<YamlNode>> key = name -> withDefaults
+                ? Optional.of(f.value(HOST_KEYS.get(name))) : f.optional(name);
+        return new HostRule(
+                key.apply("concurrency").map(YamlNode::positive).orElse(null),
+                key.apply("interval").map(YamlNode::duration).orElse(null),
+                key.apply("method").map(n -> n.oneOf(METHODS)).orElse(null),
+                key.apply("accept").map(LinkPolicy::statuses).orElse(null),
+                key.apply("blocked").map(LinkPolicy::statuses).orElse(null),
+                key.apply("blockedHeaders").map(n -> headerMap(n, true)).orElse(null),
+                key.apply("loginPaths").map(LinkPolicy::paths).orElse(null),
+                key.apply("headers").map(n -> headerMap(n, false)).orElse(null),
+                key.apply("skip").map(YamlNode::bool).orElse(null),
+                key.apply("fragments").map(YamlNode::bool).orElse(null));
     }
 
     private static Set<Integer> statuses(YamlNode node) {
@@ -230,9 +242,9 @@ public final class LinkPolicy {
     private static List<String> paths(YamlNode node) {
         List<String> paths = new ArrayList<>();
         for (YamlNode item : node.items()) {
-            String path = item.text();
+            String path = item.nonBlank();
             if (!path.startsWith("/")) {
-                throw item.error("must be a path starting with /");
+                throw item.error("must be a path starting with '/', such as /login");
             }
             paths.add(path);
         }
@@ -257,17 +269,16 @@ public final class LinkPolicy {
         return headers;
     }
 
-    private static HostRule xRule() {
-        return new HostRule(1, Duration.ofSeconds(1), null, null, Set.of(999, 401, 403, 429), null,
-                List.of("/login", "/i/flow/login", "/account/access"), null, null);
+    private static Map<String, Boolean> methods() {
+        Map<String, Boolean> methods = new LinkedHashMap<>();
+        methods.put("HEAD", true);
+        methods.put("GET", false);
+        return methods;
     }
 
-    private static Map<String, String> orderedMap(String... keysAndValues) {
-        Map<String, String> map = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put(keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
+    private static HostRule xRule() {
+        return new HostRule(1, Duration.ofSeconds(1), null, null, Set.of(999, 401, 403, 429), null,
+                List.of("/login", "/i/flow/login", "/account/access"), null, null, null);
     }
 
     Settings settings() {
@@ -281,26 +292,26 @@ public final class LinkPolicy {
 
     /** A copy with other run settings, for command-line overrides and tests. */
     LinkPolicy with(Settings newSettings) {
-        return new LinkPolicy(newSettings, defaults, configHosts, excludes, source);
+        return new LinkPolicy(newSettings, defaults, configHosts, excludes, ignores, source);
     }
 
     /** A copy whose defaults for every host are overridden by {@code rule}. */
     LinkPolicy withDefaults(HostRule rule) {
-        return new LinkPolicy(settings, defaults.overriddenBy(rule), configHosts, excludes, source);
+        return new LinkPolicy(settings, defaults.overriddenBy(rule), configHosts, excludes, ignores, source);
     }
 
     /** A copy with one more host rule, overriding any the same name had. */
     LinkPolicy withHost(String host, HostRule rule) {
         Map<String, HostRule> hosts = new LinkedHashMap<>(configHosts);
         hosts.merge(host, rule, HostRule::overriddenBy);
-        return new LinkPolicy(settings, defaults, hosts, excludes, source);
+        return new LinkPolicy(settings, defaults, hosts, excludes, ignores, source);
     }
 
     /** A copy that also excludes URLs matching {@code regex}. */
     LinkPolicy withExclude(String regex) {
         List<Pattern> more = new ArrayList<>(excludes);
         more.add(Pattern.compile(regex));
-        return new LinkPolicy(settings, defaults, configHosts, more, source);
+        return new LinkPolicy(settings, defaults, configHosts, more, ignores, source);
     }
 
     /**
@@ -333,6 +344,28 @@ public final class LinkPolicy {
         Set<String> all = new LinkedHashSet<>(a);
         all.addAll(b);
         return all;
+    }
+
+    /** A copy that also ignores URLs matching {@code regex} until {@code until}. */
+    LinkPolicy withIgnore(String regex, LocalDate until, String reason) {
+        List<Ignore> more = new ArrayList<>(ignores);
+        more.add(new Ignore(Pattern.compile(regex), until, reason, "(test)"));
+        return new LinkPolicy(settings, defaults, configHosts, excludes, more, source);
+    }
+
+    /** The ignore entries, in file order. */
+    List<Ignore> ignores() {
+        return ignores;
+    }
+
+    /** The ignore entry a URL matches (expired or not), or {@code null}. */
+    Ignore ignoredBy(String url) {
+        for (Ignore ignore : ignores) {
+            if (ignore.pattern().matcher(url).find()) {
+                return ignore;
+            }
+        }
+        return null;
     }
 
     /** The exclusion pattern a URL matches, or {@code null}. */

@@ -13,17 +13,25 @@ import java.util.List;
  * @param pages the HTML pages read
  * @param externalUrls the distinct external URLs checked over HTTP (0 when external links were not checked)
  * @param notices remarks about the run itself, such as an unreadable cache
+ * @param warnings problems of the policy that do not fail the run, each with its file and line,
+ *     such as an {@code ignore} entry whose {@code until:} date has passed
  */
-public record LinkReport(List<LinkResult> results, int pages, int externalUrls, Duration elapsed, List<String> notices) {
+public record LinkReport(List<LinkResult> results, int pages, int externalUrls, Duration elapsed, List<String> notices,
+                         List<String> warnings) {
 
     public LinkReport {
         results = List.copyOf(results);
         notices = List.copyOf(notices);
+        warnings = List.copyOf(warnings);
     }
 
-    /** How many links had this outcome kind ({@code ok}, {@code broken} and so on). */
-    public int count(String kind) {
-        return (int) results.stream().filter(r -> r.outcome().kind().equals(kind)).count();
+    public LinkReport(List<LinkResult> results, int pages, int externalUrls, Duration elapsed, List<String> notices) {
+        this(results, pages, externalUrls, elapsed, notices, List.of());
+    }
+
+    /** How many links had this kind of outcome. */
+    public int count(Outcome.Kind kind) {
+        return (int) results.stream().filter(r -> r.outcome().kind() == kind).count();
     }
 
     /** Links that fail the run: broken or invalid. */
@@ -31,9 +39,9 @@ public record LinkReport(List<LinkResult> results, int pages, int externalUrls, 
         return (int) results.stream().filter(r -> r.severity() == Outcome.Severity.ERROR).count();
     }
 
-    /** Links worth a look that do not fail the run: redirected, blocked, or written with a flaw. */
-    public int warnings() {
-        return (int) results.stream().filter(r -> r.severity() == Outcome.Severity.WARNING).count();
+    /** Links worth a look that do not fail the run (redirected, blocked, unverifiable, written with a flaw), and policy warnings. */
+    public int warningCount() {
+        return (int) results.stream().filter(r -> r.severity() == Outcome.Severity.WARNING).count() + warnings.size();
     }
 
     /** Whether any link is broken or invalid. */

@@ -23,8 +23,9 @@ record PageScan(String path, Set<String> anchors, List<RawLink> links, List<Link
     /**
      * One URL reference as written, with the base it resolves against.
      *
+     * @param context where it sits, as {@link Link#context()}
      * @param base the document's base URL (the page's own, or its {@code base href})
      */
-    record RawLink(int line, String kind, String text, String raw, Url base) {
+    record RawLink(int line, String context, String text, String raw, Url base) {
     }
 }

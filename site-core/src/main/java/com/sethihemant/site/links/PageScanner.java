@@ -18,7 +18,7 @@ import java.util.Set;
 
 /**
  * Finds every URL a page refers to, with its line, using jsoup's source positions. What counts
- * as a link, and how each kind is read, follows the HTML standard: {@code srcset} with its own
+ * as a link, and how each is read, follows the HTML standard: {@code srcset} with its own
  * grammar, {@code meta refresh} with the declarative refresh steps, {@code base href} for every
  * relative URL in the document.
  */
@@ -105,6 +105,15 @@ final class PageScanner {
         return new PageScan(path, anchors, links, findings);
     }
 
+    /** Every {@code id} of a parsed page and every {@code name} of its {@code a} elements: what fragments can name. */
+    static Set<String> anchors(Document document) {
+        Set<String> anchors = new LinkedHashSet<>();
+        for (Element element : document.getAllElements()) {
+            collectAnchors(element, anchors);
+        }
+        return anchors;
+    }
+
     /** Reads a style sheet served at {@code cssUrl}; its URLs resolve against its own address. */
     static PageScan scanCss(String path, String css, Url cssUrl) {
         List<PageScan.RawLink> links = new ArrayList<>();
@@ -128,7 +137,7 @@ final class PageScanner {
             return Urls.resolve(pageUrl, cleaned.value());
         } catch (BadUrlException e) {
             Link link = new Link(path, valueLine(base, "href"), "base href", "", raw, null, List.of());
-            findings.add(new LinkResult(link, new Outcome.Invalid(
+            findings.add(new LinkResult(link, Outcome.invalid(
                     "the base URL " + e.getMessage() + "; relative links resolve against the page instead")));
             return pageUrl;
         }
@@ -186,7 +195,7 @@ final class PageScanner {
             } catch (Json.JsonException e) {
                 Link link = new Link(path, firstLine, "script ld+json", "", "", null,
                         List.of("the JSON-LD is not valid JSON (" + e.getMessage() + "); search engines ignore it"));
-                findings.add(new LinkResult(link, new Outcome.Skipped("no links read from invalid JSON-LD")));
+                findings.add(new LinkResult(link, Outcome.skipped("no links read from invalid JSON-LD")));
                 continue;
             }
             out.links.addAll(found);
@@ -242,9 +251,9 @@ final class PageScanner {
             }
         }
 
-        void value(Element element, String attribute, String raw, int extraLines, String kind, String text) {
+        void value(Element element, String attribute, String raw, int extraLines, String context, String text) {
             int line = valueLine(element, attribute);
-            links.add(new PageScan.RawLink(line == 0 ? 0 : line + extraLines, kind, shorten(text), raw, base));
+            links.add(new PageScan.RawLink(line == 0 ? 0 : line + extraLines, context, shorten(text), raw, base));
         }
 
         void srcset(Element element, String text) {
@@ -260,10 +269,10 @@ final class PageScanner {
             }
         }
 
-        void css(String css, int firstLine, String kind) {
+        void css(String css, int firstLine, String context) {
             Lines lines = new Lines(css);
             for (CssUrls.Ref ref : CssUrls.find(css)) {
-                links.add(new PageScan.RawLink(firstLine == 0 ? 0 : firstLine + lines.before(ref.offset()), kind, "",
+                links.add(new PageScan.RawLink(firstLine == 0 ? 0 : firstLine + lines.before(ref.offset()), context, "",
                         ref.url(), base));
             }
         }

@@ -1,16 +1,22 @@
 package com.sethihemant.site.links;
 
+import com.sethihemant.site.config.Durations;
+
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The report's text forms; each is a plain function of the report. */
 final class ReportFormats {
 
-    private static final List<String> KINDS = List.of("ok", "redirected", "blocked", "skipped", "broken", "invalid");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
     /** GitHub cuts a step summary at 1 MiB; a report that long helps nobody anyway. */
     private static final int MAX_TABLE_ROWS = 500;
 
@@ -26,8 +32,8 @@ final class ReportFormats {
         }
         line.append(" in ").append(Durations.human(report.elapsed())).append(": ");
         List<String> counts = new ArrayList<>();
-        for (String kind : KINDS) {
-            counts.add(report.count(kind) + " " + kind);
+        for (Outcome.Kind kind : Outcome.Kind.values()) {
+            counts.add(report.count(kind) + " " + kind.label());
         }
         line.append(String.join(", ", counts)).append('.');
         return line.toString();
@@ -48,8 +54,18 @@ final class ReportFormats {
                 for (String note : link.notes()) {
                     out.println("                    note: " + note);
                 }
+                if (link.source() != null) {
+                    out.println("                    source: " + link.sourceLocation());
+                }
+                if (result.failing() != null) {
+                    out.println("                    " + failingText(result.failing()) + "; archived copy: "
+                            + result.failing().archiveUrl(link.url()));
+                }
             }
             out.println();
+        }
+        for (String warning : report.warnings()) {
+            out.println("warning: " + warning);
         }
         for (String notice : report.notices()) {
             out.println("notice: " + notice);
@@ -57,11 +73,20 @@ final class ReportFormats {
         out.println(report.summary());
         if (report.failed()) {
             out.println(report.errors() + (report.errors() == 1 ? " link is" : " links are") + " broken or invalid.");
-        } else if (report.warnings() > 0) {
-            out.println("No broken links; " + report.warnings() + (report.warnings() == 1 ? " warning." : " warnings."));
+        } else if (report.warningCount() > 0) {
+            out.println("No broken links; " + report.warningCount() + (report.warningCount() == 1 ? " warning." : " warnings."));
         } else {
             out.println("All links work.");
         }
+    }
+
+    /** How long a URL has been failing, in days, from the first and last runs that saw it fail. */
+    static String failingText(LinkResult.Failing failing) {
+        long days = Duration.between(failing.firstFailed(), failing.lastFailed()).toDays();
+        return "failing since " + DAY.format(failing.firstFailed())
+                + (days == 0 ? " (first seen now)" : " (" + days + (days == 1 ? " day" : " days") + ")")
+                + ", last seen " + DAY.format(failing.lastFailed())
+                + (failing.lastWorked() == null ? "" : ", last worked " + DAY.format(failing.lastWorked()));
     }
 
     private static Map<String, List<LinkResult>> problemsByPage(LinkReport report) {
@@ -75,7 +100,7 @@ final class ReportFormats {
     }
 
     private static String label(LinkResult result) {
-        return result.outcome().severity() == Outcome.Severity.OK ? "warning" : result.outcome().kind();
+        return result.outcome().severity() == Outcome.Severity.OK ? "warning" : result.outcome().kind().label();
     }
 
     /** The link as written, and where it leads when that differs. */
@@ -94,10 +119,10 @@ final class ReportFormats {
                 .field("links", report.results().size())
                 .field("externalUrls", report.externalUrls())
                 .field("durationMillis", report.elapsed().toMillis());
-        for (String kind : KINDS) {
-            json.field(kind, report.count(kind));
+        for (Outcome.Kind kind : Outcome.Kind.values()) {
+            json.field(kind.label(), report.count(kind));
         }
-        json.field("errors", report.errors()).field("warnings", report.warnings()).endObject();
+        json.field("errors", report.errors()).field("warnings", report.warningCount()).endObject();
         json.name("results").beginArray();
         for (LinkResult result : report.results()) {
             Link link = result.link();
@@ -105,21 +130,37 @@ final class ReportFormats {
             json.beginObject()
                     .field("page", link.page())
                     .field("line", link.line())
-                    .field("kind", link.kind())
+                    .field("context", link.context())
                     .field("text", link.text())
                     .field("raw", link.raw())
                     .field("url", link.url())
-                    .field("outcome", outcome.kind())
-                    .field("severity", result.severity().name().toLowerCase(java.util.Locale.ROOT))
+                    .field("outcome", outcome.kind().label())
+                    .field("severity", result.severity().name().toLowerCase(Locale.ROOT))
                     .field("detail", outcome.detail());
-            if (outcome instanceof Outcome.Redirected redirected) {
-                json.field("target", redirected.target());
+            if (outcome.target() != null) {
+                json.field("target", outcome.target());
+            }
+            if (link.source() != null) {
+                json.field("source", link.source()).field("sourceLine", link.sourceLine());
+            }
+            if (result.failing() != null) {
+                LinkResult.Failing failing = result.failing();
+                json.field("firstFailed", failing.firstFailed().toString()).field("lastFailed", failing.lastFailed().toString());
+                if (failing.lastWorked() != null) {
+                    json.field("lastWorked", failing.lastWorked().toString());
+                }
+                json.field("archive", failing.archiveUrl(link.url()));
             }
             json.name("notes").beginArray();
             for (String note : link.notes()) {
                 json.value(note);
             }
             json.endArray().endObject();
+        }
+        json.endArray();
+        json.name("warnings").beginArray();
+        for (String warning : report.warnings()) {
+            json.value(warning);
         }
         json.endArray();
         json.name("notices").beginArray();
@@ -134,13 +175,14 @@ final class ReportFormats {
         StringBuilder md = new StringBuilder();
         String verdict = report.failed()
                 ? report.errors() + (report.errors() == 1 ? " broken link" : " broken links")
-                : report.warnings() > 0 ? "no broken links, " + report.warnings() + (report.warnings() == 1 ? " warning" : " warnings")
+                : report.warningCount() > 0 ? "no broken links, " + report.warningCount()
+                + (report.warningCount() == 1 ? " warning" : " warnings")
                 : "all links work";
         md.append("## Link check: ").append(verdict).append("\n\n");
         md.append(cell(report.summary())).append("\n\n");
         md.append("| Outcome | Links |\n|---|---:|\n");
-        for (String kind : KINDS) {
-            md.append("| ").append(kind).append(" | ").append(report.count(kind)).append(" |\n");
+        for (Outcome.Kind kind : Outcome.Kind.values()) {
+            md.append("| ").append(kind.label()).append(" | ").append(report.count(kind)).append(" |\n");
         }
         List<LinkResult> errors = new ArrayList<>();
         List<LinkResult> warnings = new ArrayList<>();
@@ -151,8 +193,14 @@ final class ReportFormats {
                 warnings.add(result);
             }
         }
-        table(md, "Broken or invalid", errors);
-        table(md, "Warnings", warnings);
+        table(md, "Broken or invalid", errors, true);
+        table(md, "Warnings", warnings, false);
+        if (!report.warnings().isEmpty()) {
+            md.append("\n### Policy warnings\n\n");
+            for (String warning : report.warnings()) {
+                md.append("- ").append(cell(warning)).append('\n');
+            }
+        }
         if (!report.notices().isEmpty()) {
             md.append("\n### Notices\n\n");
             for (String notice : report.notices()) {
@@ -162,12 +210,19 @@ final class ReportFormats {
         return md.toString();
     }
 
-    private static void table(StringBuilder md, String title, List<LinkResult> rows) {
+    /**
+     * A table of findings: where (the page and line, and the source and line it was baked from),
+     * the link, its text and what was found; for broken links also how long they have been failing
+     * and where an archived copy may be.
+     */
+    private static void table(StringBuilder md, String title, List<LinkResult> rows, boolean history) {
         if (rows.isEmpty()) {
             return;
         }
         md.append("\n### ").append(title).append(" (").append(rows.size()).append(")\n\n");
-        md.append("| Page | Line | Link | Text | What was found |\n|---|---:|---|---|---|\n");
+        md.append(history ? "| Page | Line | Source | Link | Text | What was found | Failing | Archived copy |\n"
+                + "|---|---:|---|---|---|---|---|---|\n"
+                : "| Page | Line | Source | Link | Text | What was found |\n|---|---:|---|---|---|---|\n");
         int shown = 0;
         for (LinkResult result : rows) {
             if (shown++ == MAX_TABLE_ROWS) {
@@ -177,15 +232,21 @@ final class ReportFormats {
             Link link = result.link();
             List<String> what = new ArrayList<>();
             if (result.outcome().severity() != Outcome.Severity.OK) {
-                what.add(result.outcome().kind() + ": " + result.outcome().detail());
+                what.add(result.outcome().kind().label() + ": " + result.outcome().detail());
             }
             what.addAll(link.notes());
             md.append("| ").append(code(link.page()))
                     .append(" | ").append(link.line() == 0 ? "" : link.line())
+                    .append(" | ").append(link.source() == null ? "" : code(link.sourceLocation()))
                     .append(" | ").append(code(link.url() != null ? link.url() : link.raw()))
                     .append(" | ").append(cell(link.text()))
-                    .append(" | ").append(cell(String.join("; ", what)))
-                    .append(" |\n");
+                    .append(" | ").append(cell(String.join("; ", what)));
+            if (history) {
+                LinkResult.Failing failing = result.failing();
+                md.append(" | ").append(failing == null ? "" : cell(failingText(failing)))
+                        .append(" | ").append(failing == null ? "" : failing.archiveUrl(link.url()));
+            }
+            md.append(" |\n");
         }
     }
 
@@ -242,12 +303,26 @@ final class ReportFormats {
             }
             what.addAll(link.notes());
             String title = error ? "Broken link" : result.outcome().severity() == Outcome.Severity.OK ? "Link warning"
-                    : "Link " + result.outcome().kind();
+                    : "Link " + result.outcome().kind().label();
+            // At the source when it is known: that is the file in the checkout a fix goes into.
+            String file = link.source() != null ? link.source() : prefix + link.page();
+            int line = link.source() != null ? link.sourceLine() : link.line();
+            String where = link.source() != null ? link.page() + (link.line() > 0 ? ":" + link.line() : "") + ": " : "";
             out.print("::" + (error ? "error" : "warning")
-                    + " file=" + property(prefix + link.page())
-                    + (link.line() > 0 ? ",line=" + link.line() : "")
+                    + " file=" + property(file)
+                    + (line > 0 ? ",line=" + line : "")
                     + ",title=" + property(title)
-                    + "::" + data(shownForAnnotation(link) + ": " + String.join("; ", what)));
+                    + "::" + data(where + shownForAnnotation(link) + ": " + String.join("; ", what)));
+            out.print('\n');
+        }
+        for (String warning : report.warnings()) {
+            int colon = warning.indexOf(": ");
+            String location = colon > 0 ? warning.substring(0, colon) : "";
+            int lineAt = location.lastIndexOf(':');
+            boolean located = lineAt > 0 && location.substring(lineAt + 1).chars().allMatch(Character::isDigit);
+            out.print("::warning " + (located ? "file=" + property(location.substring(0, lineAt)) + ",line="
+                    + location.substring(lineAt + 1) + "," : "") + "title=" + property("Link policy") + "::"
+                    + data(located ? warning.substring(colon + 2) : warning));
             out.print('\n');
         }
     }

@@ -4,7 +4,8 @@ import java.time.Duration;
 
 /**
  * Settings for a whole run (the {@code check} section of the policy file); each key is described
- * with its default in {@link LinkPolicy#CHECK_KEYS}.
+ * with its default in {@link LinkPolicy#CHECK_KEYS}, from which {@link LinkPolicy#DEFAULT_SETTINGS}
+ * is read.
  *
  * @param userAgent {@code null} to use one that names the site being checked
  */
@@ -20,11 +21,18 @@ record Settings(
         Duration cacheMaxAge,
         String userAgent) {
 
-    static final Settings DEFAULTS = new Settings(32, Duration.ofSeconds(10), Duration.ofSeconds(20),
-            Duration.ofMinutes(10), 2, Duration.ofSeconds(1), Duration.ofSeconds(60), 10, Duration.ofDays(1), null);
-
     Settings withDeadline(Duration newDeadline) {
         return new Settings(concurrency, connectTimeout, requestTimeout, newDeadline, retries, backoff,
+                maxRetryAfter, maxRedirects, cacheMaxAge, userAgent);
+    }
+
+    Settings withRequestTimeout(Duration newTimeout) {
+        return new Settings(concurrency, connectTimeout, newTimeout, deadline, retries, backoff,
+                maxRetryAfter, maxRedirects, cacheMaxAge, userAgent);
+    }
+
+    Settings withRetries(int newRetries) {
+        return new Settings(concurrency, connectTimeout, requestTimeout, deadline, newRetries, backoff,
                 maxRetryAfter, maxRedirects, cacheMaxAge, userAgent);
     }
 

@@ -1,7 +1,5 @@
 package com.sethihemant.site.links;
 
-import com.sethihemant.site.ExitCodes;
-import com.sethihemant.site.Problem;
 import com.sethihemant.site.SiteException;
 
 import java.io.IOException;
@@ -57,7 +55,7 @@ final class SiteFiles {
                 }
             });
         } catch (IOException | UncheckedIOException e) {
-            throw new SiteException(List.of(Problem.at(root, "cannot be listed: " + e.getMessage())), ExitCodes.IO, e);
+            throw SiteException.io(root, "cannot be listed", e);
         }
         return new SiteFiles(root, files, pages, styleSheets);
     }

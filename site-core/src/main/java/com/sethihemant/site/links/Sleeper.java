@@ -1,6 +1,7 @@
 package com.sethihemant.site.links;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -16,8 +17,11 @@ interface Sleeper {
     /**
      * Waits for the next event while requests are in flight, at most {@code timeout};
      * {@code null} when the time passed first.
+     *
+     * @param inFlight the URLs of the requests in flight, for a fake clock that must tell
+     *     whether an answer can still come before time passes
      */
-    <T> T await(BlockingQueue<T> events, Duration timeout) throws InterruptedException;
+    <T> T await(BlockingQueue<T> events, Duration timeout, Set<String> inFlight) throws InterruptedException;
 
     /** Real time. */
     Sleeper REAL = new Sleeper() {
@@ -27,7 +31,7 @@ interface Sleeper {
         }
 
         @Override
-        public <T> T await(BlockingQueue<T> events, Duration timeout) throws InterruptedException {
+        public <T> T await(BlockingQueue<T> events, Duration timeout, Set<String> inFlight) throws InterruptedException {
             return events.poll(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
         }
     };

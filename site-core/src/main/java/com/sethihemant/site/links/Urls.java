@@ -7,6 +7,8 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Deque;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -36,39 +38,58 @@ final class Urls {
     /**
      * A reference as the checker uses it, with what cleaning did to it.
      *
-     * @param trimmed whether white space or invisible characters surrounded the value
+     * @param trimmed whether ASCII white space surrounded the value (browsers ignore it)
+     * @param invisible the invisible characters left in the value, which browsers keep in the
+     *     URL (percent-encoded), each as {@code U+200B ZERO WIDTH SPACE}; empty when there are none
      */
-    record Cleaned(String value, boolean trimmed) {
+    record Cleaned(String value, boolean trimmed, List<String> invisible) {
+        Cleaned {
+            invisible = List.copyOf(invisible);
+        }
     }
 
     /**
-     * Trims white space and zero-width characters from both ends (browsers forgive the first,
-     * not the second; both are mistakes worth a warning) and drops tabs and line breaks inside,
-     * as every browser does.
+     * Cleans an attribute's value as the URL parser does (WHATWG URL, "basic URL parser"):
+     * C0 controls and spaces are stripped from both ends, tabs and line breaks removed
+     * everywhere, and nothing else. Other invisible characters (a zero-width space, a
+     * non-breaking space, a byte-order mark) stay, because a browser keeps them and asks for an
+     * address with them percent-encoded; they are listed, so the report can say they are there.
      */
     static Cleaned clean(String raw) {
         int start = 0;
         int end = raw.length();
-        while (start < end && trimmable(raw.charAt(start))) {
+        while (start < end && raw.charAt(start) <= ' ') {
             start++;
         }
-        while (end > start && trimmable(raw.charAt(end - 1))) {
+        while (end > start && raw.charAt(end - 1) <= ' ') {
             end--;
         }
         String inner = raw.substring(start, end);
         StringBuilder value = new StringBuilder(inner.length());
-        for (int i = 0; i < inner.length(); i++) {
-            char c = inner.charAt(i);
-            if (c != '\t' && c != '\n' && c != '\r') {
-                value.append(c);
+        List<String> invisible = new ArrayList<>();
+        for (int i = 0; i < inner.length(); ) {
+            int cp = inner.codePointAt(i);
+            if (cp != '\t' && cp != '\n' && cp != '\r') {
+                value.appendCodePoint(cp);
+                if (isInvisible(cp)) {
+                    String name = Character.getName(cp);
+                    invisible.add(String.format(Locale.ROOT, "U+%04X", cp) + (name == null ? "" : " " + name));
+                }
             }
+            i += Character.charCount(cp);
         }
-        return new Cleaned(value.toString(), start > 0 || end < raw.length());
+        return new Cleaned(value.toString(), start > 0 || end < raw.length(), invisible);
     }
 
-    private static boolean trimmable(char c) {
-        return c <= ' ' || Character.isWhitespace(c) || Character.isSpaceChar(c)
-                || c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF';
+    /** Characters that show as nothing or as a plain space: format characters, non-ASCII spaces, fillers. */
+    static boolean isInvisible(int cp) {
+        if (cp < 0x80) {
+            return cp < 0x20 || cp == 0x7F;
+        }
+        int type = Character.getType(cp);
+        return type == Character.FORMAT || type == Character.CONTROL || Character.isSpaceChar(cp)
+                || Character.isWhitespace(cp) || (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0x034F
+                || cp == 0x115F || cp == 0x1160 || cp == 0x3164 || cp == 0xFFA0 || cp == 0x180E;
     }
 
     /** The lower-case scheme of a reference, or {@code null} when it is relative. */
@@ -88,12 +109,28 @@ final class Urls {
 
     /**
      * Resolves a cleaned reference (relative, scheme-relative, or absolute http/https) against
-     * a base. A scheme-relative reference ({@code //host/path}) always means https.
+     * a base, as the WHATWG URL parser does for the special schemes: a scheme-relative
+     * reference ({@code //host/path}) takes the base's scheme; {@code http:page} against an
+     * http base is the relative reference {@code page}; {@code https:/host} and
+     * {@code https:///host} name the host, however many slashes stand before it.
      *
      * @param base the document's base URL; {@code null} when the reference must be absolute
+     *     (a scheme-relative one then means https)
      */
     static Url resolve(Url base, String reference) throws BadUrlException {
         String value = backslashesToSlashes(reference);
+        String special = scheme(value);
+        if (special != null && (special.equals("http") || special.equals("https"))) {
+            String rest = value.substring(special.length() + 1);
+            if (!rest.startsWith("//") && base != null && base.scheme().equals(special)) {
+                return resolve(base, rest.isEmpty() ? "" : rest);
+            }
+            if (!rest.startsWith("//") || rest.startsWith("///")) {
+                value = special + "://" + stripLeadingSlashes(rest);
+            }
+        } else if (special == null && value.startsWith("///")) {
+            value = "//" + stripLeadingSlashes(value);
+        }
         Matcher m = PARTS.matcher(value);
         if (!m.matches()) {
             throw new BadUrlException("is not a URL");
@@ -116,13 +153,10 @@ final class Urls {
             if (!scheme.equals("http") && !scheme.equals("https")) {
                 throw new BadUrlException("uses the scheme '" + scheme + ":', which cannot be checked over HTTP");
             }
-            if (authority == null) {
-                throw new BadUrlException("'" + scheme + ":' must be followed by //host");
-            }
             return build(scheme, authority, removeDotSegments(path), query, fragment);
         }
         if (authority != null) {
-            return build("https", authority, removeDotSegments(path), query, fragment);
+            return build(base == null ? "https" : base.scheme(), authority, removeDotSegments(path), query, fragment);
         }
         if (base == null) {
             throw new BadUrlException("is not an absolute http or https URL");
@@ -133,6 +167,14 @@ final class Urls {
         }
         String merged = path.startsWith("/") ? path : base.path().substring(0, base.path().lastIndexOf('/') + 1) + path;
         return new Url(base.scheme(), base.host(), base.port(), removeDotSegments(merged), query, fragment);
+    }
+
+    private static String stripLeadingSlashes(String text) {
+        int i = 0;
+        while (i < text.length() && text.charAt(i) == '/') {
+            i++;
+        }
+        return text.substring(i);
     }
 
     /** WHATWG: in http(s) URLs a back-slash before the query means a slash. */
@@ -200,6 +242,10 @@ final class Urls {
         } catch (IllegalArgumentException e) {
             throw new BadUrlException("has a host that is not a valid domain name: " + host);
         }
+        String ipv4 = ipv4(ascii);
+        if (ipv4 != null) {
+            return ipv4;
+        }
         if (!HOST_NAME.matcher(ascii).matches()) {
             throw new BadUrlException("has a host that is not a valid domain name: " + host);
         }
@@ -209,6 +255,64 @@ final class Urls {
             }
         }
         return ascii;
+    }
+
+    /**
+     * A host whose last label is a number is an IPv4 address (WHATWG "IPv4 parser"): each part
+     * decimal, octal ({@code 0} first) or hex ({@code 0x}), the last standing for the bytes
+     * left, so {@code 127.1} and {@code 0x7f.0.0.1} are {@code 127.0.0.1}. {@code null} for a
+     * name; an error for a number that is no address.
+     */
+    private static String ipv4(String host) throws BadUrlException {
+        String name = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+        String[] parts = name.split("\\.", -1);
+        String lastPart = parts[parts.length - 1];
+        if (lastPart.isEmpty() || parseIpv4Number(lastPart) < 0 && !lastPart.chars().allMatch(Character::isDigit)) {
+            return null;
+        }
+        if (parts.length > 4) {
+            throw new BadUrlException("has a host that is not a valid IPv4 address: " + host);
+        }
+        long[] numbers = new long[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            numbers[i] = parseIpv4Number(parts[i]);
+            if (numbers[i] < 0 || (i < parts.length - 1 && numbers[i] > 255)) {
+                throw new BadUrlException("has a host that is not a valid IPv4 address: " + host);
+            }
+        }
+        long last = numbers[parts.length - 1];
+        if (last >= 1L << (8 * (5 - parts.length))) {
+            throw new BadUrlException("has a host that is not a valid IPv4 address: " + host);
+        }
+        long address = last;
+        for (int i = 0; i < parts.length - 1; i++) {
+            address += numbers[i] << (8 * (3 - i));
+        }
+        return (address >> 24 & 255) + "." + (address >> 16 & 255) + "." + (address >> 8 & 255) + "." + (address & 255);
+    }
+
+    /** One part of an IPv4 address, or -1. */
+    private static long parseIpv4Number(String part) {
+        int radix = 10;
+        String digits = part;
+        if (part.length() >= 2 && (part.startsWith("0x") || part.startsWith("0X"))) {
+            radix = 16;
+            digits = part.substring(2);
+        } else if (part.length() >= 2 && part.startsWith("0")) {
+            radix = 8;
+            digits = part.substring(1);
+        }
+        if (digits.isEmpty()) {
+            return 0;
+        }
+        if (digits.length() > 12) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(digits, radix);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private static int port(String port, String scheme) throws BadUrlException {

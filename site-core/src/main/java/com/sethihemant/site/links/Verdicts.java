@@ -1,6 +1,8 @@
 package com.sethihemant.site.links;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * The rules that turn what hosts answered into outcomes, shared by live checks and by the
@@ -11,6 +13,10 @@ final class Verdicts {
     /** One request of a redirect chain and its status. */
     record Hop(String url, int status) {
     }
+
+    private static final Set<String> LOGIN_SEGMENTS = Set.of("login", "log-in", "logon", "signin", "sign-in", "sign_in",
+            "authwall", "servicelogin");
+    private static final Set<String> LOGIN_HOSTS = Set.of("login", "signin", "sso");
 
     private final LinkPolicy policy;
 
@@ -25,22 +31,54 @@ final class Verdicts {
     Outcome beforeRequest(Url url, boolean redirectTarget) {
         String pattern = policy.excludedBy(url.toString());
         if (pattern != null) {
-            return new Outcome.Skipped("excluded by " + policy.source() + " (" + pattern + ")");
+            return Outcome.skipped("excluded by " + policy.source() + " (" + pattern + ")");
         }
         HostPolicy host = policy.forHost(url.host());
         if (host.skip()) {
-            return new Outcome.Skipped("the host " + url.host() + " is skipped by " + policy.source());
+            return Outcome.skipped("the host " + url.host() + " is skipped by " + policy.source());
         }
-        if (redirectTarget && host.isLoginPage(url.path())) {
-            return new Outcome.Blocked("redirects to a login page (" + url.withoutFragment()
+        if (redirectTarget && isLoginPage(url)) {
+            return Outcome.blocked("redirects to a login page (" + url.withoutFragment()
                     + "); " + url.host() + " hides it from robots");
         }
         return null;
     }
 
-    /** The outcome of a chain whose last hop answered with a working status. */
+    /** Whether a URL is a login page, by its host's rule or by its name. */
+    boolean isLoginPage(Url url) {
+        return policy.forHost(url.host()).isLoginPage(url.path()) || looksLikeLogin(url);
+    }
+
+    /**
+     * Whether a redirect target is a sign-in page by its name, on hosts no rule describes: a
+     * path segment such as {@code login}, {@code signin} or {@code ServiceLogin} (with or
+     * without an extension, as in {@code login.php}), or a host named {@code login.} or {@code sso.}.
+     */
+    static boolean looksLikeLogin(Url url) {
+        String firstLabel = url.host().substring(0, Math.max(0, url.host().indexOf('.')));
+        if (LOGIN_HOSTS.contains(firstLabel)) {
+            return true;
+        }
+        for (String segment : url.path().toLowerCase(Locale.ROOT).split("/")) {
+            int dot = segment.indexOf('.');
+            if (LOGIN_SEGMENTS.contains(dot > 0 ? segment.substring(0, dot) : segment)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The outcome of a chain whose last hop answered with a working status. A chain that takes
+     * a deep link to the site's home page or to an error page is a "soft 404": the host says
+     * the page is gone without saying 404.
+     */
     static Outcome success(List<Hop> chain) {
         Hop last = chain.get(chain.size() - 1);
+        String softNotFound = chain.size() > 1 ? softNotFound(chain.get(0).url(), last.url()) : null;
+        if (softNotFound != null) {
+            return Outcome.broken(softNotFound);
+        }
         int permanent = -1;
         for (int i = 0; i < chain.size() - 1; i++) {
             int status = chain.get(i).status();
@@ -50,12 +88,12 @@ final class Verdicts {
         }
         if (permanent >= 0) {
             String target = chain.get(permanent + 1).url();
-            return new Outcome.Redirected(target, "moved permanently (" + chain.get(permanent).status()
+            return Outcome.redirected(target, "moved permanently (" + chain.get(permanent).status()
                     + "); update the link to " + target);
         }
         String via = chain.size() == 1 ? "" : " after " + (chain.size() - 1) + " temporary redirect"
                 + (chain.size() == 2 ? "" : "s");
-        return new Outcome.Ok(StatusText.describe(last.status()) + via);
+        return Outcome.ok(StatusText.describe(last.status()) + via);
     }
 
     /**
@@ -66,6 +104,7 @@ final class Verdicts {
         if (chain.isEmpty() || chain.size() > policy.settings().maxRedirects() + 1) {
             return null;
         }
+        boolean startsAtLogin = false;
         for (int i = 0; i < chain.size(); i++) {
             Hop hop = chain.get(i);
             Url url;
@@ -74,7 +113,10 @@ final class Verdicts {
             } catch (BadUrlException e) {
                 return null;
             }
-            if (beforeRequest(url, i > 0) != null) {
+            if (i == 0) {
+                startsAtLogin = isLoginPage(url);
+            }
+            if (beforeRequest(url, i > 0 && !startsAtLogin) != null) {
                 return null;
             }
             boolean last = i == chain.size() - 1;
@@ -85,7 +127,38 @@ final class Verdicts {
                 return null;
             }
         }
-        return success(chain);
+        Outcome outcome = success(chain);
+        return outcome.severity() == Outcome.Severity.ERROR ? null : outcome;
+    }
+
+    private static final Set<String> NOT_FOUND_SEGMENTS = Set.of("404", "404.html", "404.htm", "not-found",
+            "notfound", "not_found", "page-not-found", "pagenotfound", "error-404", "404-error");
+
+    /** Why a redirect from {@code from} to {@code to} means the page is gone, or {@code null}. */
+    private static String softNotFound(String from, String to) {
+        Url source;
+        Url target;
+        try {
+            source = Urls.absolute(from);
+            target = Urls.absolute(to);
+        } catch (BadUrlException e) {
+            return null;
+        }
+        for (String segment : target.path().toLowerCase(Locale.ROOT).split("/")) {
+            if (NOT_FOUND_SEGMENTS.contains(segment)) {
+                return "redirects to an error page (" + to + "): the page is gone (a soft 404)";
+            }
+        }
+        if (!target.path().equals("/") || target.query() != null || !target.host().equals(source.host())) {
+            return null;
+        }
+        // A deep link (two folders, or a file) that lands on the home page has lost its page;
+        // /home or /en moving to / has not.
+        String[] segments = source.path().substring(1).split("/");
+        String name = segments[segments.length - 1];
+        boolean file = name.contains(".") && !name.toLowerCase(Locale.ROOT).startsWith("index.");
+        boolean deep = segments.length >= 2 && !segments[1].isEmpty();
+        return deep || file ? "redirects to the home page (" + to + "): the page is gone (a soft 404)" : null;
     }
 
     static boolean isRedirect(int status) {

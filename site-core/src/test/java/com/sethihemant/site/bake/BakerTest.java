@@ -1,6 +1,7 @@
 package com.sethihemant.site.bake;
 
 import com.sethihemant.site.FixtureSite;
+import com.sethihemant.site.Problem;
 import com.sethihemant.site.SiteException;
 import com.sethihemant.site.content.Document;
 import com.sethihemant.site.theme.Listing;
@@ -321,13 +322,27 @@ class BakerTest {
 
     @Test
     void copiesFilesBesideSourcesSoPostsCanKeepTheirImages() throws IOException {
-        site.write("content/blog/with-image/index.adoc", "= Pictures\n:jbake-type: post\n:jbake-status: published\n"
+        site.write("content/blog/2026/with-image/index.adoc", "= Pictures\n:jbake-type: post\n:jbake-status: published\n"
                 + ":jbake-date: 2026-01-01\n\nimage::diagram.svg[A diagram]\n");
-        site.write("content/blog/with-image/diagram.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+        site.write("content/blog/2026/with-image/diagram.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
         bake();
         Element img = html("blog/2026/with-image/index.html").expectFirst("img");
         assertEquals("diagram.svg", img.attr("src"));
-        assertTrue(Files.exists(output.resolve("blog/with-image/diagram.svg")));
+        assertTrue(Files.exists(output.resolve("blog/2026/with-image/diagram.svg")));
+    }
+
+    @Test
+    void aPostFolderWhoseYearIsNotItsDatesFailsAtTheImageItWouldBreak() throws IOException {
+        Path source = site.write("content/blog/with-image/index.adoc", "= Pictures\n:jbake-type: post\n:jbake-status: published\n"
+                + ":jbake-date: 2026-01-01\n\nimage::diagram.svg[A diagram]\n");
+        site.write("content/blog/with-image/diagram.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+        SiteException e = assertThrows(SiteException.class, this::bake);
+        Problem problem = e.problems().get(0);
+        assertEquals(source, problem.file());
+        assertEquals(6, problem.line());
+        assertTrue(problem.message().contains("the image 'diagram.svg' leads to /blog/2026/with-image/diagram.svg,"
+                + " which the site does not have"), problem.message());
+        assertTrue(problem.message().contains("blog/2026/with-image/"), problem.message());
     }
 
     /** Bakes with a renderer that keeps each post page's model, by URL. */

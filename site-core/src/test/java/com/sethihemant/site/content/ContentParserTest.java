@@ -16,6 +16,7 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -251,7 +252,10 @@ class ContentParserTest {
     void treatsUnresolvedCrossReferencesAsErrors() {
         Path file = site.write("content/xref.adoc", "= X\n:jbake-type: page\n:jbake-status: published\n\n"
                 + "See <<no-such-section>>.\n");
-        assertTrue(onlyProblem(file).message().contains("possible invalid reference: no-such-section"));
+        Problem problem = onlyProblem(file);
+        assertEquals("the cross reference to 'no-such-section' finds no section or anchor with that id in this document",
+                problem.message());
+        assertEquals(5, problem.line(), "Asciidoctor gives no line; the parser finds it");
     }
 
     @Test
@@ -290,5 +294,60 @@ class ContentParserTest {
         Path file = site.write("content/many.adoc", ":jbake-type: nope\n:jbake-status: maybe\n\nx\n");
         SiteException e = assertThrows(SiteException.class, () -> parse(file));
         assertEquals(3, e.problems().size(), e.getMessage());
+    }
+
+    @Test
+    void aMisspeltBlockMacroFailsAtItsLineInsteadOfPrintingAsText() {
+        Path file = site.write("content/typo.adoc", "= T\n:jbake-type: page\n:jbake-status: published\n\n"
+                + "imgae::pic.png[A picture]\n");
+        Problem problem = onlyProblem(file);
+        assertEquals(5, problem.line());
+        assertTrue(problem.message().startsWith("'imgae::' is not a block macro that Asciidoctor or an extension handles"),
+                problem.message());
+        assertTrue(problem.message().contains("did you mean 'image::'?"), problem.message());
+    }
+
+    @Test
+    void aMisspeltBlockStyleFailsOnADelimitedBlockAndOnAParagraph() {
+        Path listing = site.write("content/listing.adoc", "= T\n:jbake-type: page\n:jbake-status: published\n\n"
+                + "[plantum]\n----\nA -> B\n----\n");
+        Problem onListing = onlyProblem(listing);
+        // The line of the style, not of the block's delimiter below it.
+        assertEquals(5, onListing.line());
+        assertEquals("'[plantum]' is not a style that Asciidoctor or an extension handles for a listing block, so it would"
+                + " be ignored; check its spelling", onListing.message());
+        Path paragraph = site.write("content/paragraph.adoc", "= T\n:jbake-type: page\n:jbake-status: published\n\n"
+                + ".A title\n[plantum]\nA -> B\n");
+        Problem onParagraph = onlyProblem(paragraph);
+        assertTrue(onParagraph.message().contains("for a paragraph"), onParagraph.message());
+        assertEquals(6, onParagraph.line());
+    }
+
+    /** The site's own figures (package figures) are blocks and macros that something handles. */
+    @Test
+    void theSitesDiagramsFormulasAndChartsAreNotTakenForTypos() {
+        site.write("content/figures/engines.csv", "engine,read_mib_s\nsync,1210\nio_uring,3240\n");
+        Path file = site.write("content/figures/index.adoc", "= T\n:jbake-type: page\n:jbake-status: published\n\n"
+                + "Inline stem:[L = lambda W] and latexmath:[B].\n\n"
+                + ".A diagram\n[plantuml]\n----\nA -> B: hi\n----\n\n"
+                + "[stem]\n++++\nP(W > t) = rho e^(-mu t)\n++++\n\n"
+                + "[latexmath]\n++++\n\\frac{B}{R}\n++++\n\n"
+                + "[asciimath]\n++++\nsum_(i=1)^n i\n++++\n\n"
+                + ".Reads\nchart::engines.csv[type=bar,x=engine,y=read_mib_s,y-title=Throughput,y-unit=MiB/s]\n");
+        org.jsoup.nodes.Document body = Jsoup.parseBodyFragment(parse(file).bodyHtml());
+        assertFalse(body.select("svg").isEmpty(), "the diagram and the chart are drawn");
+        assertFalse(body.select("math").isEmpty(), "the formulas are drawn");
+        assertFalse(body.text().contains("chart::"), body.text());
+    }
+
+    @Test
+    void blockMacrosAndStylesThatAnExtensionRegistersAreHandled() {
+        Path file = site.write("content/extended.adoc", "= T\n:jbake-type: page\n:jbake-status: published\n\n"
+                + "sample-chart::visits.csv[]\n\n[sample-diagram]\n----\nA -> B\n----\n\n"
+                + "[source,java]\n----\nimgae::inside-code-is-code[]\n----\n");
+        Document document = parse(file);
+        org.jsoup.nodes.Document body = Jsoup.parseBodyFragment(document.bodyHtml());
+        assertEquals("visits.csv", body.expectFirst("figure.sample-chart").text());
+        assertEquals("A -> B", body.expectFirst("figure.sample-diagram").text());
     }
 }

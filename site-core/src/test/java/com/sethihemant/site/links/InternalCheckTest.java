@@ -35,17 +35,17 @@ class InternalCheckTest {
     /** What a result shows in a report: its kind, or "warning" for a working link with notes. */
     private static String shown(LinkResult result) {
         return result.severity() == Outcome.Severity.WARNING && result.outcome().severity() == Outcome.Severity.OK
-                ? "warning" : result.outcome().kind();
+                ? "warning" : result.outcome().kind().label();
     }
 
     private static LinkResult result(String page, int line, String raw) {
         return result(page, line, raw, "");
     }
 
-    private static LinkResult result(String page, int line, String raw, String kind) {
+    private static LinkResult result(String page, int line, String raw, String context) {
         List<LinkResult> matches = report.results().stream()
                 .filter(r -> r.link().page().equals(page) && r.link().line() == line && r.link().raw().equals(raw))
-                .filter(r -> kind.isEmpty() || r.link().kind().equals(kind))
+                .filter(r -> context.isEmpty() || r.link().context().equals(context))
                 .toList();
         assertEquals(1, matches.size(), () -> "one result for " + page + ":" + line + " " + raw + ", found " + matches);
         return matches.get(0);
@@ -92,7 +92,7 @@ class InternalCheckTest {
         LinkResult missing2x = report.results().stream()
                 .filter(r -> r.link().raw().equals("/img/photo-2x.jpg")).findFirst().orElseThrow();
         assertEquals("broken", shown(missing2x));
-        assertEquals("img srcset", missing2x.link().kind());
+        assertEquals("img srcset", missing2x.link().context());
         assertEquals("broken", shown(result("index.html", lineOf("index.html", "/img/missing.png"), "/img/missing.png")));
     }
 
@@ -121,14 +121,14 @@ class InternalCheckTest {
     @Test
     void namesTheNewAddressOfAFolderLinkedWithoutItsSlash() {
         Outcome outcome = result("index.html", lineOf("index.html", "\"/about\""), "/about").outcome();
-        assertEquals(new Outcome.Redirected("https://www.sethihemant.com/about/",
+        assertEquals(Outcome.redirected("https://www.sethihemant.com/about/",
                 "a folder: the host redirects to its address with a trailing slash"), outcome);
     }
 
     @Test
     void failsTheRunAndCountsEachOutcome() {
         assertTrue(report.failed());
-        assertEquals(report.count("broken") + report.count("invalid"), report.errors());
+        assertEquals(report.count(Outcome.Kind.BROKEN) + report.count(Outcome.Kind.INVALID), report.errors());
         assertEquals(5, report.pages() - 1, "six pages including blog/café/index.html");
     }
 
@@ -166,6 +166,6 @@ class InternalCheckTest {
         LinkReport clean = new LinkChecker(LinkPolicy.defaults())
                 .check(LinkCheckOptions.internalOnly(temp, "https://example.com/"), Progress.NONE);
         assertEquals(0, clean.errors());
-        assertEquals(3, clean.count("ok"));
+        assertEquals(3, clean.count(Outcome.Kind.OK));
     }
 }

@@ -1,22 +1,26 @@
 package com.sethihemant.site.links;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 
+import static com.sethihemant.site.links.OutcomeAssertions.assertKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The cache between runs, end to end: a site folder, the loopback server and a fake clock. */
@@ -26,6 +30,8 @@ class LinkCacheTest {
     @TempDir
     Path temp;
 
+    @RegisterExtension
+    final Loopback loopback = new Loopback();
     private LoopbackServer server;
     private FakeTime time;
     private Path site;
@@ -33,8 +39,8 @@ class LinkCacheTest {
 
     @BeforeEach
     void start() throws IOException {
-        server = LoopbackServer.start();
-        time = new FakeTime(LoopbackServer.FAKE_START);
+        server = loopback.server();
+        time = loopback.time();
         site = Files.createDirectories(temp.resolve("site"));
         cache = temp.resolve("cache/links.json");
         Files.writeString(site.resolve("index.html"), "<!doctype html>\n"
@@ -44,15 +50,10 @@ class LinkCacheTest {
                 + "<a href=\"" + server.url("/forbidden") + "\">forbidden</a>\n");
     }
 
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
     private static LinkPolicy policy() {
         return LinkPolicy.defaults()
-                .with(Settings.DEFAULTS.withCacheMaxAge(Duration.ofDays(1)))
-                .withDefaults(new HostRule(2, Duration.ZERO, null, null, null, null, null, null, null));
+                .with(LinkPolicy.DEFAULT_SETTINGS.withCacheMaxAge(Duration.ofDays(1)))
+                .withDefaults(new HostRule(2, Duration.ZERO, null, null, null, null, null, null, null, null));
     }
 
     private LinkReport check(LinkPolicy policy) {
@@ -65,17 +66,88 @@ class LinkCacheTest {
                 .findFirst().orElseThrow().outcome();
     }
 
-    private Set<String> cachedUrls() throws Exception {
+    private LinkResult result(LinkReport report, String path) {
+        return report.results().stream().filter(r -> server.url(path).equals(r.link().url())).findFirst().orElseThrow();
+    }
+
+    /** The cached entries, by URL. */
+    private Map<String, Map<?, ?>> entries() throws Exception {
         Map<?, ?> json = (Map<?, ?>) Json.parse(Files.readString(cache));
-        return ((List<?>) json.get("entries")).stream().map(e -> (String) ((Map<?, ?>) e).get("url"))
-                .collect(java.util.stream.Collectors.toSet());
+        Map<String, Map<?, ?>> entries = new TreeMap<>();
+        for (Object entry : (List<?>) json.get("entries")) {
+            entries.put((String) ((Map<?, ?>) entry).get("url"), (Map<?, ?>) entry);
+        }
+        return entries;
     }
 
     @Test
-    void keepsOnlySuccessesWithTheirChains() throws Exception {
+    void trustsOnlySuccessesWithTheirChainsAndDatesFailures() throws Exception {
         check(policy());
-        assertEquals(Set.of(server.url("/ok"), server.url("/moved")), cachedUrls());
+        Map<String, Map<?, ?>> entries = entries();
+        Set<String> trusted = new HashSet<>();
+        entries.forEach((url, entry) -> {
+            if (entry.get("chain") != null) {
+                trusted.add(url);
+            }
+        });
+        assertEquals(Set.of(server.url("/ok"), server.url("/moved")), trusted);
         assertTrue(Files.readString(cache).contains("\"status\": 301"), "the redirect chain is kept");
+        assertEquals("2026-01-01T00:00:00Z", entries.get(server.url("/gone")).get("firstFailed"));
+        assertNull(entries.get(server.url("/forbidden")), "blocked is neither a success nor a failure");
+    }
+
+    @Test
+    void aBrokenLinkSaysSinceWhenItFailsAndWhereAnArchivedCopyMayBe() {
+        LinkPolicy accepting = policy().withHost("127.0.0.1",
+                new HostRule(null, null, null, Set.of(410), null, null, null, null, null, null));
+        check(accepting);
+        time.advance(Duration.ofDays(7));
+        LinkResult first = result(check(policy()), "/gone");
+        assertEquals(new LinkResult.Failing(Instant.parse("2026-01-08T00:00:00Z"), Instant.parse("2026-01-08T00:00:00Z"),
+                Instant.parse("2026-01-01T00:00:00Z")), first.failing());
+        time.advance(Duration.ofDays(7));
+        LinkReport report = check(policy());
+        LinkResult again = result(report, "/gone");
+        assertEquals(Instant.parse("2026-01-08T00:00:00Z"), again.failing().firstFailed(), "the failure began a week ago");
+        assertEquals(Instant.parse("2026-01-15T00:00:00Z"), again.failing().lastFailed());
+        assertEquals("https://web.archive.org/web/20260101/" + server.url("/gone"),
+                again.failing().archiveUrl(again.link().url()), "the copy nearest the day it last worked");
+        String markdown = report.toMarkdown();
+        assertTrue(markdown.contains("failing since 2026-01-08 (7 days), last seen 2026-01-15, last worked 2026-01-01 | "
+                + "https://web.archive.org/web/20260101/" + server.url("/gone")), markdown);
+    }
+
+    @Test
+    void aFragmentMissingFromAWorkingPageHasAHistoryOfItsOwn() throws Exception {
+        Files.writeString(site.resolve("index.html"), "<!doctype html>\n"
+                + "<a href=\"" + server.url("/page/fragments#Intro") + "\">found</a>\n"
+                + "<a href=\"" + server.url("/page/fragments#removed") + "\">missing</a>\n");
+        // Baked here, so findings also name their source: the history must survive that.
+        Files.writeString(site.resolve(".sources.json"), "{\"version\": 1, \"pages\": {\"index.html\": \"content/index.adoc\"}}");
+        Files.createDirectories(temp.resolve("content"));
+        Files.writeString(temp.resolve("content/index.adoc"), "= Home\n\nlink:" + server.url("/page/fragments#removed") + "[]\n");
+        check(policy());
+        time.advance(Duration.ofDays(7));
+        LinkReport report = check(policy());
+        LinkResult missing = report.results().stream().filter(r -> r.link().url().endsWith("#removed")).findFirst().orElseThrow();
+        assertKind(Outcome.Kind.BROKEN, missing.outcome());
+        assertEquals("content/index.adoc:3", missing.link().sourceLocation());
+        assertEquals(new LinkResult.Failing(Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-08T00:00:00Z"), null),
+                missing.failing(), "failing since the first run, though the page itself works");
+        LinkResult found = report.results().stream().filter(r -> r.link().url().endsWith("#Intro")).findFirst().orElseThrow();
+        assertNull(found.failing());
+        assertEquals("2026-01-08T00:00:00Z", entries().get(server.url("/page/fragments#Intro")).get("lastWorked"));
+        assertNull(entries().get(server.url("/page/fragments#Intro")).get("chain"), "a fragment is looked up again every run");
+    }
+
+    @Test
+    void aLinkThatWorksAgainForgetsItsFailures() throws Exception {
+        check(policy());
+        time.advance(Duration.ofDays(1));
+        check(policy().withHost("127.0.0.1", new HostRule(null, null, null, Set.of(410), null, null, null, null, null, null)));
+        Map<?, ?> entry = entries().get(server.url("/gone"));
+        assertNull(entry.get("firstFailed"));
+        assertEquals("2026-01-02T00:00:00Z", entry.get("lastWorked"));
     }
 
     @Test
@@ -86,7 +158,7 @@ class LinkCacheTest {
         LinkReport second = check(policy());
         assertEquals(firstRun, server.requests("/ok").size(), "the second run trusted the cache");
         assertTrue(outcome(second, "/ok").detail().contains("cached, checked 2 h ago"), outcome(second, "/ok").detail());
-        assertInstanceOf(Outcome.Redirected.class, outcome(second, "/moved"));
+        assertKind(Outcome.Kind.REDIRECTED, outcome(second, "/moved"));
         assertEquals(List.of("HEAD", "GET", "HEAD", "GET"), server.methods("/gone"), "failures are checked every time");
     }
 
@@ -104,19 +176,19 @@ class LinkCacheTest {
         check(policy());
         time.advance(Duration.ofMinutes(5));
         LinkPolicy okIsALoginPage = policy().withHost("127.0.0.1",
-                new HostRule(null, null, null, null, null, null, List.of("/ok"), null, null));
+                new HostRule(null, null, null, null, null, null, List.of("/ok"), null, null, null));
         LinkReport second = check(okIsALoginPage);
-        assertInstanceOf(Outcome.Blocked.class, outcome(second, "/moved"));
+        assertKind(Outcome.Kind.BLOCKED, outcome(second, "/moved"));
         assertEquals(2, server.requests("/moved").size());
     }
 
     @Test
     void aSuccessOnlyAnOldPolicyAcceptedIsNotTrusted() {
         LinkPolicy accepting = policy().withHost("127.0.0.1",
-                new HostRule(null, null, null, Set.of(403), null, null, null, null, null));
-        assertInstanceOf(Outcome.Ok.class, outcome(check(accepting), "/forbidden"));
+                new HostRule(null, null, null, Set.of(410), null, null, null, null, null, null));
+        assertKind(Outcome.Kind.OK, outcome(check(accepting), "/gone"));
         time.advance(Duration.ofMinutes(5));
-        assertEquals(new Outcome.Broken("403 Forbidden"), outcome(check(policy()), "/forbidden"));
+        assertEquals(Outcome.broken("410 Gone"), outcome(check(policy()), "/gone"));
     }
 
     @Test
@@ -125,6 +197,6 @@ class LinkCacheTest {
         Files.writeString(cache, "{ not json");
         LinkReport report = check(policy());
         assertEquals(1, report.notices().stream().filter(n -> n.contains("could not be read")).count(), report.notices().toString());
-        assertInstanceOf(Outcome.Ok.class, outcome(report, "/ok"));
+        assertKind(Outcome.Kind.OK, outcome(report, "/ok"));
     }
 }

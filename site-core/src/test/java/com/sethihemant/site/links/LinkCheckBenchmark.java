@@ -1,5 +1,6 @@
 package com.sethihemant.site.links;
 
+import com.sethihemant.site.config.Durations;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -37,7 +38,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Every argument is optional; the defaults are the issue's target (2000 URLs, 40 hosts, 50 ms)
  * with the built-in per-host settings (2 at a time, 100 ms apart). {@code global} sets the
  * overall concurrency; by default it is high enough (hosts × concurrency) that only the per-host
- * settings bind.
+ * settings bind. Then it runs {@link MixedHostsBenchmark} (slow, silent and 999 hosts among fast
+ * ones) with the same arguments, unless {@code case=scale}.
  */
 public final class LinkCheckBenchmark {
 
@@ -75,6 +77,9 @@ public final class LinkCheckBenchmark {
             sizes.add(Integer.parseInt(size.strip()));
         }
         benchmark.run(sizes);
+        if (!"scale".equals(options.get("case"))) {
+            MixedHostsBenchmark.run(args);
+        }
     }
 
     private void run(List<Integer> sizes) throws Exception {
@@ -122,7 +127,7 @@ public final class LinkCheckBenchmark {
         Settings settings = new Settings(global, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofHours(1), 2,
                 Duration.ofSeconds(1), Duration.ofSeconds(60), 10, Duration.ofDays(1), "link-check-benchmark");
         LinkPolicy policy = LinkPolicy.defaults().with(settings)
-                .withDefaults(new HostRule(perHost, interval, true, null, null, null, null, null, null));
+                .withDefaults(new HostRule(perHost, interval, true, null, null, null, null, null, null, null));
         HttpFetcher fetcher = new HttpFetcher(settings.connectTimeout(), settings.requestTimeout(), settings.userAgent());
         ExternalCheck check = new ExternalCheck(policy, fetcher, Clock.systemUTC(), Sleeper.REAL, new SplittableRandom(1));
 
@@ -139,7 +144,7 @@ public final class LinkCheckBenchmark {
         sampler.stop();
         sampling.join();
         long retained = usedAfterGc(memory) - baseline;
-        long ok = results.values().stream().filter(r -> r.outcome() instanceof Outcome.Ok).count();
+        long ok = results.values().stream().filter(r -> r.outcome().kind() == Outcome.Kind.OK).count();
         if (!print) {
             return;
         }

@@ -2,6 +2,8 @@ package com.sethihemant.site.links;
 
 import com.sethihemant.site.ExitCodes;
 import com.sethihemant.site.SiteException;
+import com.sethihemant.site.config.Durations;
+import com.sethihemant.site.config.Key;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,7 +11,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -101,9 +105,10 @@ class LinkPolicyTest {
                     loginPaths: [/signin]
                     headers: {Accept-Language: de}
                     skip: true
+                    fragments: false
                 """)).forHost("example.org");
         assertEquals(new HostPolicy("example.org", 3, Duration.ofSeconds(1), false, Set.of(403), Set.of(451),
-                java.util.Map.of("x-bot-check", ""), List.of("/signin"), java.util.Map.of("Accept-Language", "de"), true), host);
+                Map.of("x-bot-check", ""), List.of("/signin"), Map.of("Accept-Language", "de"), true, false), host);
     }
 
     @Test
@@ -117,7 +122,8 @@ class LinkPolicyTest {
     void aBadDurationNamesTheKeyAndTheExpectedForm() throws IOException {
         SiteException e = loadFails("defaults:\n  interval: fast\n");
         assertEquals(2, e.problems().get(0).line());
-        assertTrue(e.getMessage().contains("'defaults.interval'") && e.getMessage().contains("such as 250ms"), e.getMessage());
+        assertTrue(e.getMessage().contains("'defaults.interval' must be a duration") && e.getMessage().contains("such as 250ms"),
+                e.getMessage());
     }
 
     @Test
@@ -160,5 +166,58 @@ class LinkPolicyTest {
         assertEquals(new Settings(1, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMinutes(1), 0,
                 Duration.ofSeconds(1), Duration.ofSeconds(1), 1, Duration.ofHours(1), "x"),
                 LinkPolicy.load(file(yaml.toString())).settings());
+    }
+
+    @Test
+    void theDefaultsTheReaderFallsBackOnAreTheDocumentedOnes() {
+        Settings s = LinkPolicy.defaults().settings();
+        Map<String, Object> check = new HashMap<>();
+        check.put("concurrency", s.concurrency());
+        check.put("connectTimeout", s.connectTimeout());
+        check.put("requestTimeout", s.requestTimeout());
+        check.put("deadline", s.deadline());
+        check.put("retries", s.retries());
+        check.put("backoff", s.backoff());
+        check.put("maxRetryAfter", s.maxRetryAfter());
+        check.put("maxRedirects", s.maxRedirects());
+        check.put("cacheMaxAge", s.cacheMaxAge());
+        check.put("userAgent", s.userAgent());
+        assertEquals(LinkPolicy.CHECK_KEYS.size(), check.size());
+        for (Key key : LinkPolicy.CHECK_KEYS.values()) {
+            Object value = check.get(key.name());
+            String text = key.defaultValue();
+            Object documented = text.isEmpty() ? null
+                    : value instanceof Duration ? Durations.parse(text) : Integer.valueOf(text);
+            assertEquals(documented, value, "check." + key.name());
+        }
+        HostPolicy host = LinkPolicy.defaults().forHost("example.org");
+        assertEquals("2", defaultOf("concurrency"));
+        assertEquals(2, host.concurrency());
+        assertEquals(Durations.parse(defaultOf("interval")), host.interval());
+        assertEquals(defaultOf("method").equals("HEAD"), host.headFirst());
+        assertEquals(Set.of(999), host.blocked());
+        assertEquals(defaultOf("blocked"), "[" + host.blocked().iterator().next() + "]");
+        assertEquals(Boolean.parseBoolean(defaultOf("skip")), host.skip());
+    }
+
+    private static String defaultOf(String hostKey) {
+        return LinkPolicy.HOST_KEYS.get(hostKey).defaultValue();
+    }
+
+    /** The README's tables of links.yml's keys are a copy for readers; they must say what the code does. */
+    @Test
+    void theReadmeDocumentsEveryKeyWithItsDefault() throws IOException {
+        String readme = Files.readString(Path.of("../README.md"));
+        for (Key key : LinkPolicy.CHECK_KEYS.values()) {
+            assertTrue(readme.contains(row(key)), "README.md lacks the row " + row(key));
+        }
+        for (Key key : LinkPolicy.HOST_KEYS.values()) {
+            assertTrue(readme.contains(row(key)), "README.md lacks the row " + row(key));
+        }
+    }
+
+    private static String row(Key key) {
+        return "| `" + key.name() + "` | " + (key.defaultValue().isEmpty() ? "(empty)" : "`" + key.defaultValue() + "`")
+                + " | " + key.description() + " |";
     }
 }

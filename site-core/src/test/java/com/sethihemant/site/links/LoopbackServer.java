@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -13,17 +14,21 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * A misbehaving web server on 127.0.0.1 with a named route for each behaviour the checker must
@@ -37,7 +42,7 @@ final class LoopbackServer implements AutoCloseable {
     }
 
     /** The Retry-After date the date route sends: 30 s after {@link #FAKE_START}. */
-    static final java.time.Instant FAKE_START = java.time.Instant.parse("2026-01-01T00:00:00Z");
+    static final Instant FAKE_START = Instant.parse("2026-01-01T00:00:00Z");
     static final String RETRY_DATE = "Thu, 01 Jan 2026 00:00:30 GMT";
     static final long LARGE_BODY = 256L * 1024 * 1024;
     static final Duration LATENCY = Duration.ofMillis(100);
@@ -52,6 +57,7 @@ final class LoopbackServer implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final AtomicLong largeBytesWritten = new AtomicLong();
+    private final BlockingQueue<String> hangUps = new LinkedBlockingQueue<>();
 
     private LoopbackServer(HttpServer server, ServerSocket raw) {
         this.server = server;
@@ -73,7 +79,9 @@ final class LoopbackServer implements AutoCloseable {
      * A URL on the raw socket server, for what HttpServer cannot do: {@code /truncated} refuses
      * HEAD, and to GET promises 100 000 bytes, sends 100 and closes the connection;
      * {@code /truncated-after-head} answers HEAD in full and truncates GET the same way;
-     * {@code /dropped} closes the connection halfway through the headers.
+     * {@code /dropped} closes the connection halfway through the headers; {@code /silent...}
+     * never answers and {@code /half-headers} stops halfway through the headers, both holding the
+     * connection until the checker hangs up, which the server notices.
      */
     String rawUrl(String path) {
         return "http://127.0.0.1:" + raw.getLocalPort() + path;
@@ -106,6 +114,24 @@ final class LoopbackServer implements AutoCloseable {
             }
             OutputStream out = socket.getOutputStream();
             boolean head = parts[0].equals("HEAD");
+            if (parts[1].startsWith("/silent") || parts[1].startsWith("/half-headers")) {
+                if (parts[1].startsWith("/half-headers")) {
+                    out.write("HTTP/1.1 200 OK\r\nContent-Ty".getBytes(StandardCharsets.ISO_8859_1));
+                    out.flush();
+                }
+                // Hold the connection until the checker hangs up (read returns -1) or the test ends.
+                hold(rawUrl(parts[1]), () -> {
+                    try {
+                        while (socket.getInputStream().read() >= 0) {
+                            // ignore anything more the client sends
+                        }
+                    } catch (IOException e) {
+                        // closed: a hang-up too
+                    }
+                });
+                hangUps.add(parts[1]);
+                return;
+            }
             if (parts[1].equals("/truncated") && head) {
                 out.write("HTTP/1.1 405 Method Not Allowed\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
             } else if (parts[1].startsWith("/truncated")) {
@@ -127,6 +153,30 @@ final class LoopbackServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
+    /** Requests the server holds unanswered until the test ends, by URL, counted while held. */
+    private final Map<String, AtomicInteger> held = new ConcurrentHashMap<>();
+
+    /**
+     * Whether a request to this URL is being held, so no answer can come before time passes:
+     * what {@link FakeTime} needs to know. Counted from when the route has sent all it will
+     * send, so the checker has seen what there is to see.
+     */
+    boolean stalls(String url) {
+        AtomicInteger count = held.get(url);
+        return count != null && count.get() > 0;
+    }
+
+    /** Holds the request until the test ends (or, for raw routes, the checker hangs up). */
+    private void hold(String url, Runnable waiting) {
+        AtomicInteger count = held.computeIfAbsent(url, u -> new AtomicInteger());
+        count.incrementAndGet();
+        try {
+            waiting.run();
+        } finally {
+            count.decrementAndGet();
+        }
+    }
+
     int port() {
         return server.getAddress().getPort();
     }
@@ -137,6 +187,11 @@ final class LoopbackServer implements AutoCloseable {
 
     List<String> methods(String pathPrefix) {
         return requests(pathPrefix).stream().map(Request::method).toList();
+    }
+
+    /** The next raw route whose connection the checker closed while the server held it; {@code null} if none within 10 s. */
+    String awaitHangUp() throws InterruptedException {
+        return hangUps.poll(10, TimeUnit.SECONDS);
     }
 
     int maxInFlight() {
@@ -180,7 +235,51 @@ final class LoopbackServer implements AutoCloseable {
 
     private void route(HttpExchange exchange, String path, int hit, boolean head) throws IOException {
         switch (path) {
-            case "/ok", "/authwall" -> respond(exchange, 200, head);
+            case "/", "/ok", "/authwall", "/errors/404.html", "/accounts/login" -> respond(exchange, 200, head);
+            case "/page/fragments" -> page(exchange, head, false, FRAGMENTS_PAGE);
+            case "/page/gzip" -> page(exchange, head, true, FRAGMENTS_PAGE);
+            case "/page/brotli" -> {
+                exchange.getResponseHeaders().set("Content-Encoding", "br");
+                page(exchange, head, false, FRAGMENTS_PAGE);
+            }
+            case "/page/big" -> page(exchange, head, false, "<!doctype html><p>" + "x".repeat(200_000) + "<p id=late>late");
+            case "/page/redirect" -> redirect(exchange, 302, "/page/fragments");
+            case "/page/redirect-with-fragment" -> redirect(exchange, 302, "/page/fragments#legacy");
+            case "/doc.pdf" -> {
+                exchange.getResponseHeaders().set("Content-Type", "application/pdf");
+                byte[] pdf = "%PDF-1.4\n".getBytes(StandardCharsets.ISO_8859_1);
+                exchange.sendResponseHeaders(200, head ? -1 : pdf.length);
+                if (!head) {
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        out.write(pdf);
+                    }
+                }
+                exchange.close();
+            }
+            case "/aws-waf" -> {
+                exchange.getResponseHeaders().set("x-amzn-waf-action", "challenge");
+                respond(exchange, 202, head);
+            }
+            case "/aws-waf-captcha" -> {
+                exchange.getResponseHeaders().set("x-amzn-waf-action", "captcha");
+                respond(exchange, 405, head);
+            }
+            case "/cloudflare-js" -> wall(exchange, head, 503, "server", "cloudflare",
+                    "<title>Just a moment...</title><script src=\"/cdn-cgi/challenge-platform/h/b/orchestrate/jsch/v1\"></script>");
+            case "/cloudflare-1020" -> wall(exchange, head, 403, "server", "cloudflare",
+                    "<title>Access denied | example.org used Cloudflare to restrict access</title>");
+            case "/akamai" -> wall(exchange, head, 403, "server", "AkamaiGHost",
+                    "<H1>Access Denied</H1>You don't have permission to access this server. Reference #18.5e3c");
+            case "/datadome" -> wall(exchange, head, 403, "x-datadome", "protected",
+                    "<script src=\"https://ct.captcha-delivery.com/c.js\"></script>");
+            case "/s3-missing" -> wall(exchange, head, 403, "x-amz-request-id", "4442587FB7D0A2F9",
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>");
+            case "/redirect-to-999" -> redirect(exchange, 301, "/denied-999");
+            case "/redirect-to-challenge" -> redirect(exchange, 302, "/challenge");
+            case "/redirect-to-login" -> redirect(exchange, 302, "/accounts/login?next=%2Fmembers%2Fpaper");
+            case "/blog/2019/a-deleted-post" -> redirect(exchange, 302, "/");
+            case "/en" -> redirect(exchange, 302, "/");
+            case "/moved-to-error-page" -> redirect(exchange, 301, "/errors/404.html");
             case "/not-found" -> respond(exchange, 404, head);
             case "/gone" -> respond(exchange, 410, head);
             case "/forbidden" -> respond(exchange, 403, head);
@@ -190,6 +289,21 @@ final class LoopbackServer implements AutoCloseable {
                 respond(exchange, 403, head);
             }
             case "/moved" -> redirect(exchange, 301, "/ok");
+            case "/teapot" -> respond(exchange, 418, head);
+            case "/not-acceptable" -> respond(exchange, 406, head);
+            case "/members" -> {
+                // A site that sends a visitor without its cookie round a check that sets it.
+                String cookie = exchange.getRequestHeaders().getFirst("Cookie");
+                if (cookie != null && cookie.contains("seen=1")) {
+                    respond(exchange, 200, head);
+                } else {
+                    redirect(exchange, 302, "/cookie-check?back=%2Fmembers");
+                }
+            }
+            case "/cookie-check" -> {
+                exchange.getResponseHeaders().add("Set-Cookie", "seen=1; Path=/");
+                redirect(exchange, 302, "/members");
+            }
             case "/chain/1" -> redirect(exchange, 301, "/chain/2");
             case "/chain/2" -> redirect(exchange, 308, url("/chain/3"));
             case "/chain/3" -> redirect(exchange, 302, "/ok");
@@ -212,13 +326,18 @@ final class LoopbackServer implements AutoCloseable {
             case "/flaky" -> respond(exchange, hit <= 2 ? 500 : 200, head);
             case "/always-500" -> respond(exchange, 500, head);
             case "/slow" -> {
-                awaitRelease();
+                hold(url(path), this::awaitRelease);
                 respond(exchange, 200, head);
             }
             case "/large" -> large(exchange, head);
             case "/stalled-body" -> stalledBody(exchange, head);
             default -> {
-                if (path.startsWith("/hops/")) {
+                if (path.startsWith("/trickle/")) {
+                    stalledBody(exchange, head);
+                } else if (path.startsWith("/hang/")) {
+                    // A page of a working host that never comes: the host answers its other pages.
+                    hold(url(path), this::awaitRelease);
+                } else if (path.startsWith("/hops/")) {
                     int n = Integer.parseInt(path.substring("/hops/".length()));
                     redirect(exchange, 302, "/hops/" + (n + 1));
                 } else if (path.startsWith("/ok/")) {
@@ -276,6 +395,52 @@ final class LoopbackServer implements AutoCloseable {
         respond(exchange, limited ? 429 : 200, head);
     }
 
+    /** A page with one of each kind of fragment target. */
+    static final String FRAGMENTS_PAGE = """
+            <!doctype html><html><head><title>Fragments</title></head><body>
+            <h2 id="Intro">Intro</h2>
+            <p id="caf\u00e9">Caf\u00e9</p>
+            <a name="legacy"></a>
+            <div name="not-an-anchor"></div>
+            <h2><a id="user-content-install" class="anchor" href="#install"></a>Install</h2>
+            </body></html>
+            """;
+
+    private static void page(HttpExchange exchange, boolean head, boolean gzip, String html) throws IOException {
+        byte[] body = html.getBytes(StandardCharsets.UTF_8);
+        if (gzip) {
+            ByteArrayOutputStream packed = new ByteArrayOutputStream();
+            try (GZIPOutputStream out = new GZIPOutputStream(packed)) {
+                out.write(body);
+            }
+            body = packed.toByteArray();
+            exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+        }
+        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+        exchange.sendResponseHeaders(200, head ? -1 : body.length);
+        if (!head) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+        exchange.close();
+    }
+
+    /** A refusal as a bot-protection service sends it: its header and its page. */
+    private static void wall(HttpExchange exchange, boolean head, int status, String header, String value, String html)
+            throws IOException {
+        exchange.getResponseHeaders().set(header, value);
+        byte[] body = html.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+        exchange.sendResponseHeaders(status, head ? -1 : body.length);
+        if (!head) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+        exchange.close();
+    }
+
     /** Streams a body far larger than any checker should read, counting what got out. */
     private void large(HttpExchange exchange, boolean head) throws IOException {
         if (head) {
@@ -305,7 +470,7 @@ final class LoopbackServer implements AutoCloseable {
         OutputStream out = exchange.getResponseBody();
         out.write(new byte[100]);
         out.flush();
-        awaitRelease();
+        hold(url(exchange.getRequestURI().getRawPath()), this::awaitRelease);
         exchange.close();
     }
 }

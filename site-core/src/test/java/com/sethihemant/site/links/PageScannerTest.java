@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
 
 import static com.sethihemant.site.links.Fixtures.url;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,7 +18,7 @@ class PageScannerTest {
     }
 
     private static List<String> found(PageScan scan) {
-        return scan.links().stream().map(l -> l.line() + " " + l.kind() + " " + l.raw()).toList();
+        return scan.links().stream().map(l -> l.line() + " " + l.context() + " " + l.raw()).toList();
     }
 
     @Test
@@ -64,7 +65,7 @@ class PageScannerTest {
         PageScan scan = PageScanner.scan("p.html",
                 PageScanner.parse("<h2 id=intro>x</h2><a name=legacy>y</a><map name=m></map><p id=\"caf\u00e9\">z</p>"),
                 url("https://site.invalid/p.html"));
-        assertEquals(java.util.Set.of("intro", "legacy", "caf\u00e9"), scan.anchors());
+        assertEquals(Set.of("intro", "legacy", "caf\u00e9"), scan.anchors());
     }
 
     @Test

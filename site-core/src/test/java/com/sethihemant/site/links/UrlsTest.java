@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.List;
+
 import static com.sethihemant.site.links.Fixtures.url;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,6 +29,15 @@ class UrlsTest {
             "/a/./b/../c            | https://www.sethihemant.com/a/c",
             "/a/%2e%2E/b            | https://www.sethihemant.com/b",
             "//cdn.example.org/x.js | https://cdn.example.org/x.js",
+            "///cdn.example.org/x.js | https://cdn.example.org/x.js",
+            "https:other.html       | https://www.sethihemant.com/blog/2026/slug/other.html",
+            "https:/a/b             | https://www.sethihemant.com/a/b",
+            "http:example.com       | http://example.com/",
+            "http:/example.com/p    | http://example.com/p",
+            "https:////example.com  | https://example.com/",
+            "http://127.1/          | http://127.0.0.1/",
+            "http://0x7f.0.0.1:8080/ | http://127.0.0.1:8080/",
+            "http://0177.0.0.01/    | http://127.0.0.1/",
             "HTTP://WWW.Example.COM:80/A | http://www.example.com/A",
             "https://example.com:443     | https://example.com/",
             "https://example.com:8443/p  | https://example.com:8443/p",
@@ -52,7 +63,8 @@ class UrlsTest {
             "https://exa mple.com/    | not a valid domain name",
             "https://example.com:99999/ | outside 1-65535",
             "https://user:pw@example.com/ | credentials",
-            "http:example.com         | must be followed by //host",
+            "http://1.2.3.4.5/        | not a valid IPv4 address",
+            "http://256.0.0.1/        | not a valid IPv4 address",
             "ftp://example.com/       | cannot be checked over HTTP",
     })
     void rejectsWhatCannotBeRequestedWithAReason(String reference, String reason) {
@@ -61,11 +73,29 @@ class UrlsTest {
     }
 
     @Test
-    void trimsWhiteSpaceAndZeroWidthCharactersAndSaysSo() {
-        Urls.Cleaned cleaned = Urls.clean("\u200B  /about/\n ");
+    void stripsOnlyAsciiWhiteSpaceAndSaysSo() {
+        Urls.Cleaned cleaned = Urls.clean("\t /about/\n ");
         assertEquals("/about/", cleaned.value());
         assertTrue(cleaned.trimmed());
+        assertEquals(List.of(), cleaned.invisible());
         assertFalse(Urls.clean("/about/").trimmed());
+    }
+
+    @Test
+    void keepsInvisibleCharactersAsBrowsersDoAndNamesThem() throws BadUrlException {
+        Urls.Cleaned cleaned = Urls.clean("\u200B/about/\u00A0");
+        assertEquals("\u200B/about/\u00A0", cleaned.value());
+        assertEquals(List.of("U+200B ZERO WIDTH SPACE", "U+00A0 NO-BREAK SPACE"), cleaned.invisible());
+        assertEquals("https://www.sethihemant.com/blog/2026/slug/%E2%80%8B/about/%C2%A0",
+                Urls.resolve(BASE, cleaned.value()).toString(), "a relative path: the browser asks for it encoded");
+        assertEquals(List.of("U+FEFF ZERO WIDTH NO-BREAK SPACE"), Urls.clean("/a\uFEFFb").invisible());
+        assertEquals(List.of(), Urls.clean("/caf\u00e9 au lait").invisible(), "letters and ASCII spaces are not invisible");
+    }
+
+    @Test
+    void aSchemeRelativeReferenceTakesThePagesScheme() throws BadUrlException {
+        assertEquals("http://cdn.example.org/x.js",
+                Urls.resolve(url("http://127.0.0.1:8080/page/"), "//cdn.example.org/x.js").toString());
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -133,6 +134,36 @@ class PreviewServerTest {
         assertEquals("event: reload", nextEvent());
         assertFalse(preview.failing());
         assertTrue(get("/blog/2026/first/").body().contains("Fixed."));
+    }
+
+    /**
+     * A reference that leads nowhere (checked once the pages are rendered) and a misspelt block
+     * macro (caught while parsing) are shown in the tab at their source line, as any other
+     * problem, while the last good page is served.
+     */
+    @Test
+    void aMissingImageOrAMisspeltMacroIsShownAtItsLineOverTheLastGoodSite() throws Exception {
+        Path post = dir.resolve("content/blog/first.adoc");
+        String good = Files.readString(post);
+        List<String> lines = good.lines().toList();
+        int body = lines.indexOf("Body of first.") + 1;
+        Files.writeString(post, good.replace("Body of first.", "Body of first.\n\nimage::missing.png[A picture]"));
+        assertEquals("event: problem", nextEvent());
+        String missing = dataOfNextEvent();
+        assertTrue(missing.contains("first.adoc:" + (body + 2) + ":") && missing.contains("'missing.png'"), missing);
+        assertTrue(get("/blog/2026/first/").body().contains("Body of first."), "the last good page is served");
+        assertFalse(get("/blog/2026/first/").body().contains("missing.png"));
+
+        Files.writeString(post, good.replace("Body of first.", "Body of first.\n\nimgae::pic.png[A picture]"));
+        assertEquals("event: problem", nextEvent());
+        String typo = dataOfNextEvent();
+        assertTrue(typo.contains("first.adoc:" + (body + 2) + ":") && typo.contains("did you mean 'image::'?"), typo);
+        assertTrue(preview.failing());
+        assertFalse(get("/blog/2026/first/").body().contains("imgae"), "the last good page is served");
+
+        Files.writeString(post, good);
+        assertEquals("event: reload", nextEvent());
+        assertFalse(preview.failing());
     }
 
     @Test

@@ -17,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -171,6 +173,40 @@ class LinkRotIssueTest {
                 () -> assertEquals(Optional.of("1"), openNumber()));
     }
 
+    /**
+     * What the owner needs to fix a link reaches the issue: for each broken link its page and
+     * line, the source file and line it was written at, how long it has been failing and an
+     * archived copy to try, as the JSON report records them.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theIssueNamesEachBrokenLinksSourceHistoryAndArchivedCopy() throws Exception {
+        Run run = run("1", RECORDED.resolve("failing.md"));
+        String body = run.call("issue create").body();
+        Map<String, Object> report = new Yaml(new LoaderOptions()).load(Files.readString(RECORDED.resolve("failing.json")));
+        List<Map<String, Object>> broken = ((List<Map<String, Object>>) report.get("results")).stream()
+                .filter(result -> "error".equals(result.get("severity"))).toList();
+        assertEquals(3, broken.size());
+        for (Map<String, Object> result : broken) {
+            // One table row per broken link, holding its page, line, source and line.
+            String row = body.lines().filter(line -> line.contains("`" + result.get("url") + "`")
+                    && line.startsWith("| `" + result.get("page") + "` | " + result.get("line") + " |")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no row for " + result.get("url") + " in\n" + body));
+            assertTrue(row.contains("`" + result.get("source") + ":" + result.get("sourceLine") + "`"), row);
+            if (result.containsKey("firstFailed")) {
+                assertTrue(row.contains("failing since " + ((String) result.get("firstFailed")).substring(0, 10)), row);
+                assertTrue(row.contains("last seen " + ((String) result.get("lastFailed")).substring(0, 10)), row);
+                assertTrue(row.contains((String) result.get("archive")), row);
+            }
+        }
+        // The external 404 has a week of history and a copy from the last day it worked.
+        Map<String, Object> gfs = broken.stream().filter(result -> result.get("url").toString().endsWith("/papers/gfs.pdf"))
+                .findFirst().orElseThrow();
+        assertEquals("https://web.archive.org/web/" + ((String) gfs.get("lastWorked")).substring(0, 10).replace("-", "")
+                + "/" + gfs.get("url"), gfs.get("archive"));
+        assertTrue(body.contains("(7 days)"), body);
+    }
+
     @Test
     void aFailingRunWithTheIssueOpenUpdatesItInsteadOfOpeningAnother() throws Exception {
         openIssue(7);
@@ -294,6 +330,9 @@ class LinkRotIssueTest {
         assertAll(
                 () -> assertTrue(body.contains("`https://www.sethihemant.com/about/#talks`"), body),
                 () -> assertTrue(body.contains("`https://www.sethihemant.com/blog/2026/dynamo-paper-notes/`"), body),
+                // ...and the source file and line it was written at, from the site's .sources.json.
+                () -> assertTrue(body.contains("`sources/failing/index.adoc:5`"), body),
+                () -> assertTrue(body.contains("`sources/failing/index.adoc:7`"), body),
                 () -> assertTrue(body.startsWith(Files.readString(failing)), body));
 
         Path passing = temp.resolve("passing.md");
@@ -459,7 +498,10 @@ class LinkRotIssueTest {
             args.add("--annotations=false");
             Path reportMd = temp.resolve(jobEnv.get("REPORT_MD"));
 
+            // The days the run may have seen (it reads the real clock); one unless it crosses midnight.
+            List<String> days = new ArrayList<>(List.of(LocalDate.now(ZoneOffset.UTC).toString()));
             String code = Integer.toString(Main.run(args.toArray(String[]::new)));
+            days.add(LocalDate.now(ZoneOffset.UTC).toString());
             assertNotEquals("2", code, "check-links refuses links.yml's command line (exit code 2: usage): " + args);
             assertEquals("1", code, "a 404 is a broken link");
             Run opened = run(code, reportMd);
@@ -469,6 +511,10 @@ class LinkRotIssueTest {
             assertAll(
                     () -> assertTrue(body.startsWith(Files.readString(reportMd)), body),
                     () -> assertTrue(body.contains(origin + "/papers/gfs.pdf"), body),
+                    // The cache the workflow keeps starts the 404's history today, with a copy to try.
+                    () -> assertTrue(days.stream().anyMatch(day -> body.contains("failing since " + day)), body),
+                    () -> assertTrue(days.stream().anyMatch(day -> body.contains("https://web.archive.org/web/"
+                            + day.replace("-", "") + "/" + origin + "/papers/gfs.pdf")), body),
                     () -> assertTrue(Files.isRegularFile(temp.resolve(jobEnv.get("REPORT_JSON"))), "no JSON report"));
 
             paperStatus.set(200);

@@ -1,15 +1,13 @@
-package com.sethihemant.site.links;
+package com.sethihemant.site.cli;
 
-import com.sethihemant.site.cli.Main;
+import com.sethihemant.site.links.ReportJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,18 +29,8 @@ class CheckLinksCommandTest {
 
     /** Runs the command line with its output captured, so the test log stays readable. */
     private static Result run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        try (PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
-            System.setOut(capture);
-            System.setErr(capture);
-            int code = Main.run(args);
-            return new Result(code, captured.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+        CommandRun run = CommandRun.of(Clock.systemUTC(), args);
+        return new Result(run.code(), run.out() + run.err());
     }
 
     private record Result(int exitCode, String output) {
@@ -64,7 +52,7 @@ class CheckLinksCommandTest {
         Result result = run("check-links", site.toString(), "--base-url=https://www.sethihemant.com",
                 "--json", json.toString(), "--markdown", markdown.toString());
         assertEquals(1, result.exitCode(), result.output());
-        Map<?, ?> summary = (Map<?, ?>) ((Map<?, ?>) Json.parse(Files.readString(json))).get("summary");
+        Map<?, ?> summary = (Map<?, ?>) ((Map<?, ?>) ReportJson.parse(Files.readString(json))).get("summary");
         assertEquals(1, ((Number) summary.get("broken")).intValue());
         assertTrue(Files.readString(markdown).startsWith("## Link check: 1 broken link"));
     }

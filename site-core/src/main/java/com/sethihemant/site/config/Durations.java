@@ -1,10 +1,14 @@
-package com.sethihemant.site.links;
+package com.sethihemant.site.config;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations as people write them in configuration and on the command line: {@code 250ms}, {@code 20s}, {@code 10m}, {@code 1d}. */
+/**
+ * Durations as people write them in configuration files and on the command line: {@code 250ms},
+ * {@code 20s}, {@code 10m}, {@code 1d}. {@link YamlNode#duration()} reads them from YAML.
+ */
 public final class Durations {
 
     private static final Pattern FORM = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h|d)");
@@ -58,13 +62,13 @@ public final class Durations {
     }
 
     /** A rounded form for reports: {@code 3.2 s}, {@code 4 min}, {@code 5 h}. */
-    static String human(Duration duration) {
+    public static String human(Duration duration) {
         long millis = duration.toMillis();
         if (millis < 1000) {
             return millis + " ms";
         }
         if (millis < 60_000) {
-            return String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+            return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
         }
         if (millis < 3_600_000) {
             return Math.round(millis / 60_000.0) + " min";
