@@ -17,13 +17,19 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.LogManager;
+import java.util.stream.Collectors;
 
 /**
- * Bakes N synthetic posts with this project's pipeline and with stock JBake 2.7.0, each run in a
- * fresh JVM, alternating, and prints wall time, CPU time and peak resident memory (medians), and
- * the ratio. This project is measured twice: with the theme's compiled templates in the cache, as
+ * Bakes N synthetic posts with this project's pipeline, with stock JBake 2.7.0 and with Hugo and
+ * Asciidoctor, each run in a fresh JVM or process, alternating, and prints wall time, CPU time and
+ * peak resident memory (medians), and the ratios of the other two to this project. Hugo renders the
+ * same AsciiDoc with a minimal layout of its own ({@link HugoSite}; measured as {@link Hugo} says),
+ * and is skipped, with a line that says how to install it, where {@code hugo} or
+ * {@code asciidoctor} is not on the {@code PATH}. This project is measured twice: with the theme's compiled templates in the cache, as
  * every bake after the first one finds them, and with an empty cache, as a fresh clone's first
  * bake does. In the runs with the cache it also edits one post five times, as an author in the
  * preview would, times the rebuild after each edit (the median, and the first, which runs least
@@ -35,9 +41,15 @@ import java.util.logging.LogManager;
  * bake after the first finds them, and with an empty figure cache, where each is rendered; and
  * prints both against the bake without figures, measured in the same runs.
  *
- * <pre>scripts/benchmark bake [--posts 100,1000] [--runs 3]</pre>
+ * <pre>scripts/benchmark bake [--posts 100,1000] [--runs 3] [--pipelines ours,stock,hugo]</pre>
  */
 public final class BakeBenchmark {
+
+    /**
+     * The pipelines {@code --pipelines} may name: this project (with and without its caches, with
+     * figures, and the edits), stock JBake, and Hugo with Asciidoctor.
+     */
+    private static final List<String> PIPELINES = List.of("ours", "stock", "hugo");
 
     /** Edits timed after the cold bake, each followed by a rebuild. */
     private static final int EDITS = 5;
@@ -58,67 +70,129 @@ public final class BakeBenchmark {
         }
         List<Integer> sizes = List.of(100, 1000);
         int runs = 3;
+        Set<String> pipelines = Set.of(PIPELINES.toArray(String[]::new));
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--posts" -> sizes = Arrays.stream(args[++i].split(",")).map(Integer::parseInt).toList();
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--pipelines" -> pipelines = pipelines(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; use --posts 100,1000 --runs 3");
+                        + "; use --posts 100,1000 --runs 3 --pipelines " + String.join(",", PIPELINES));
             }
         }
+        boolean withOurs = pipelines.contains("ours");
+        boolean withStock = pipelines.contains("stock");
+        Optional<Hugo> hugo = pipelines.contains("hugo") ? Hugo.find(System.getenv("PATH")) : Optional.empty();
         Path work = Files.createTempDirectory("bake-bench");
         Path cache = work.resolve("template-classes");
-        // One small unmeasured bake fills the template cache, as any earlier bake would have.
-        Path primer = work.resolve("primer");
-        SyntheticSite.write(primer, 1);
-        runChild("ours", primer, work.resolve("out-primer"), null, cache, null);
-        System.out.printf("Machine: %d cores, Java %s; medians of %d runs, each in a fresh JVM%n",
+        if (withOurs) {
+            // One small unmeasured bake fills the template cache, as any earlier bake would have.
+            Path primer = work.resolve("primer");
+            SyntheticSite.write(primer, 1);
+            runChild("ours", primer, work.resolve("out-primer"), null, cache, null);
+        }
+        System.out.printf("Machine: %d cores, Java %s; medians of %d runs, each in a fresh JVM or process%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), runs);
+        if (pipelines.contains("hugo")) {
+            if (hugo.isEmpty()) {
+                System.out.println("Hugo with Asciidoctor: skipped: " + Hugo.INSTALL);
+            } else {
+                System.out.println("Hugo with Asciidoctor: " + hugo.get().hugo() + ", its output checked after each run; "
+                        + (hugo.get().time() == null
+                        ? "CPU from this JVM's child times; peak memory not measured (no /usr/bin/time: apt-get install time)"
+                        : "CPU and peak memory by /usr/bin/time") + " (CPU includes each asciidoctor; peak memory is"
+                        + " the largest single process, Hugo or an asciidoctor)");
+            }
+        }
         System.out.printf("%-6s %-22s %8s %8s %8s %10s %10s%n", "posts", "pipeline", "wall s", "cpu s", "peak MB",
                 "edit ms", "1st edit");
         for (int posts : sizes) {
             Path site = work.resolve("site-" + posts);
             SyntheticSite.write(site, posts);
             Path withFigures = work.resolve("site-" + posts + "-figures");
-            SyntheticSite.write(withFigures, posts, true);
-            // One unmeasured bake fills the figure cache, as the first bake after writing them would.
             Path figureCache = work.resolve("figure-cache-" + posts);
-            runChild("ours", withFigures, work.resolve("out-figures"), null, cache, figureCache);
+            if (withOurs) {
+                SyntheticSite.write(withFigures, posts, true);
+                // One unmeasured bake fills the figure cache, as the first bake after writing them would.
+                runChild("ours", withFigures, work.resolve("out-figures"), null, cache, figureCache);
+            }
+            HugoSite hugoSite = hugo.isEmpty() ? null : HugoSite.write(site, work.resolve("hugo-" + posts));
             List<double[]> ours = new ArrayList<>();
             List<double[]> compiling = new ArrayList<>();
             List<double[]> stock = new ArrayList<>();
+            List<double[]> hugos = new ArrayList<>();
             List<double[]> figures = new ArrayList<>();
             List<double[]> drawing = new ArrayList<>();
             List<long[]> warm = new ArrayList<>();
             for (int run = 0; run < runs; run++) {
                 // Alternate, so that a noisy neighbour on the machine hurts every pipeline alike.
-                ours.add(runChild("ours", site, work.resolve("out-ours"), warm, cache, null));
-                figures.add(runChild("ours", withFigures, work.resolve("out-figures"), null, cache, figureCache));
-                Path empty = work.resolve("empty-cache-" + posts + "-" + run);
-                compiling.add(runChild("ours", site, work.resolve("out-compiling"), null, empty, null));
-                Path noFigures = work.resolve("empty-figure-cache-" + posts + "-" + run);
-                drawing.add(runChild("ours", withFigures, work.resolve("out-drawing"), null, cache, noFigures));
-                stock.add(runChild("stock", site, work.resolve("out-stock"), null, null, null));
+                if (withOurs) {
+                    ours.add(runChild("ours", site, work.resolve("out-ours"), warm, cache, null));
+                    figures.add(runChild("ours", withFigures, work.resolve("out-figures"), null, cache, figureCache));
+                    Path empty = work.resolve("empty-cache-" + posts + "-" + run);
+                    compiling.add(runChild("ours", site, work.resolve("out-compiling"), null, empty, null));
+                    Path noFigures = work.resolve("empty-figure-cache-" + posts + "-" + run);
+                    drawing.add(runChild("ours", withFigures, work.resolve("out-drawing"), null, cache, noFigures));
+                }
+                if (withStock) {
+                    stock.add(runChild("stock", site, work.resolve("out-stock"), null, null, null));
+                }
+                if (hugoSite != null) {
+                    hugos.add(hugo.get().run(hugoSite, work.resolve("out-hugo")));
+                }
             }
-            double[] o = medians(ours);
-            double[] c = medians(compiling);
-            double[] s = medians(stock);
-            double[] f = medians(figures);
-            double[] d = medians(drawing);
-            System.out.printf("%-6d %-22s %8.1f %8.1f %8.0f %10d %10d%n", posts, "this project", o[0], o[1], o[2],
-                    median(warm, 0), median(warm, 1));
-            System.out.printf("%-6d %-22s %8.1f %8.1f %8.0f%n", posts, "  empty template cache", c[0], c[1], c[2]);
-            System.out.printf("%-6d %-22s %8.1f %8.1f %8.0f%n", posts, "stock JBake", s[0], s[1], s[2]);
-            System.out.printf("%-6d %-22s %7.1fx %7.1fx %7.1fx%n", posts, "ratio", s[0] / o[0], s[1] / o[1], s[2] / o[2]);
-            System.out.printf("%-6d %-22s %7.1fx %7.1fx %7.1fx%n", posts, "  empty template cache",
-                    s[0] / c[0], s[1] / c[1], s[2] / c[2]);
-            System.out.printf("%-6d %-22s %8.1f %8.1f %8.0f%n", posts, "with figures", f[0], f[1], f[2]);
-            System.out.printf("%-6d %-22s %8.1f %8.1f %8.0f%n", posts, "  empty figure cache", d[0], d[1], d[2]);
-            System.out.printf("%-6d %-22s %7.2fx %7.2fx %7.2fx   (%d of %d posts with a diagram, formulas and a chart)%n",
-                    posts, "figures / without", f[0] / o[0], f[1] / o[1], f[2] / o[2], (posts + 9) / 10, posts);
-            System.out.printf("%-6d %-22s %7.2fx %7.2fx %7.2fx%n", posts, "  empty figure cache",
-                    d[0] / o[0], d[1] / o[1], d[2] / o[2]);
+            double[] o = withOurs ? medians(ours) : null;
+            if (withOurs) {
+                double[] c = medians(compiling);
+                System.out.printf("%-6d %-22s %8.1f %8.1f %8.0f %10d %10d%n", posts, "this project", o[0], o[1], o[2],
+                        median(warm, 0), median(warm, 1));
+                System.out.printf("%-6d %-22s %8.1f %8.1f %8.0f%n", posts, "  empty template cache", c[0], c[1], c[2]);
+            }
+            if (withStock) {
+                double[] s = medians(stock);
+                System.out.printf("%-6d %-22s %8.1f %8.1f %8.0f%n", posts, "stock JBake", s[0], s[1], s[2]);
+                if (withOurs) {
+                    double[] c = medians(compiling);
+                    System.out.printf("%-6d %-22s %7.1fx %7.1fx %7.1fx%n", posts, "ratio stock / this", s[0] / o[0],
+                            s[1] / o[1], s[2] / o[2]);
+                    System.out.printf("%-6d %-22s %7.1fx %7.1fx %7.1fx%n", posts, "  empty template cache",
+                            s[0] / c[0], s[1] / c[1], s[2] / c[2]);
+                }
+            }
+            if (!hugos.isEmpty()) {
+                double[] h = medians(hugos);
+                System.out.printf("%-6d %-22s %8.1f %8.1f %8.0f%n", posts, "Hugo with Asciidoctor", h[0], h[1], h[2]);
+                if (withOurs) {
+                    double[] c = medians(compiling);
+                    System.out.printf("%-6d %-22s %7.1fx %7.1fx %7.1fx%n", posts, "ratio Hugo / this", h[0] / o[0],
+                            h[1] / o[1], h[2] / o[2]);
+                    System.out.printf("%-6d %-22s %7.1fx %7.1fx %7.1fx%n", posts, "  empty template cache",
+                            h[0] / c[0], h[1] / c[1], h[2] / c[2]);
+                }
+            }
+            if (withOurs) {
+                double[] f = medians(figures);
+                double[] d = medians(drawing);
+                System.out.printf("%-6d %-22s %8.1f %8.1f %8.0f%n", posts, "with figures", f[0], f[1], f[2]);
+                System.out.printf("%-6d %-22s %8.1f %8.1f %8.0f%n", posts, "  empty figure cache", d[0], d[1], d[2]);
+                System.out.printf("%-6d %-22s %7.2fx %7.2fx %7.2fx   (%d of %d posts with a diagram, formulas and a chart)%n",
+                        posts, "figures / without", f[0] / o[0], f[1] / o[1], f[2] / o[2], (posts + 9) / 10, posts);
+                System.out.printf("%-6d %-22s %7.2fx %7.2fx %7.2fx%n", posts, "  empty figure cache",
+                        d[0] / o[0], d[1] / o[1], d[2] / o[2]);
+            }
         }
+    }
+
+    /** Parses {@code --pipelines}: a comma-separated subset of {@link #PIPELINES}. */
+    private static Set<String> pipelines(String value) {
+        Set<String> chosen = Arrays.stream(value.split(",")).map(String::strip).collect(Collectors.toSet());
+        for (String pipeline : chosen) {
+            if (!PIPELINES.contains(pipeline)) {
+                throw new IllegalArgumentException("unknown pipeline '" + pipeline + "' in --pipelines " + value
+                        + "; use a comma-separated list of " + String.join(", ", PIPELINES));
+            }
+        }
+        return chosen;
     }
 
     private static long median(List<long[]> runs, int column) {
