@@ -87,6 +87,10 @@ class HugoSiteTest {
         assertEquals(2, page.select("article .body .listingblock pre code.language-java").size(),
                 "the two source blocks are Asciidoctor's listing blocks");
 
+        // Without GNU time: CPU from this JVM's child times, which include Hugo's asciidoctors; no peak.
+        double[] untimed = new Hugo(hugo.get().hugo(), null).run(site, out);
+        assertTrue(untimed[1] > 0 && Double.isNaN(untimed[2]), "CPU " + untimed[1] + " s, peak " + untimed[2]);
+
         // The same page with its AsciiDoc left unconverted, as a Hugo that never ran asciidoctor writes it.
         Path broken = out.resolve("blog/post-00002/index.html");
         Files.writeString(broken, "<article><h1>" + site.posts().get(2).title() + "</h1><div class=\"body\">== "
