@@ -17,29 +17,42 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.LogManager;
+import java.util.stream.Collectors;
 
 /**
- * Bakes N synthetic posts with this project's pipeline and with stock JBake 2.7.0, each run in a
- * fresh JVM, alternating, and prints wall time, CPU time and peak resident memory (medians), and
- * the ratio. This project is measured three times: with the theme's compiled templates and the
- * parsed sources in their caches, as every bake after the first one finds them; with the
- * templates cached but every source parsed, as after an upgrade of the parser or an edit of every
- * post; and with both caches empty, as a fresh clone's first bake. The first and the last must
- * write the same bytes, which is checked after each run. In the runs that parse every source it also
- * edits one post five times, as an author in the preview would, times the rebuild after each
- * edit (the median, and the first, which runs least warm), and checks the last result is
- * byte-identical to a one-thread full bake of the edited sources.
+ * Bakes N synthetic posts with this project's pipeline, with stock JBake 2.7.0 and with Hugo and
+ * Asciidoctor, each run in a fresh JVM or process, alternating, and prints wall time, CPU time and
+ * peak resident memory (medians), and the ratios of the other two to this project. Hugo renders the
+ * same AsciiDoc with a minimal layout of its own ({@link HugoSite}; measured as {@link Hugo} says),
+ * and is skipped, with a line that says how to install it, where {@code hugo} or
+ * {@code asciidoctor} is not on the {@code PATH}. This project is measured three times: with
+ * the theme's compiled templates and the parsed sources in their caches, as every bake after the
+ * first one finds them; with the templates cached but every source parsed, as after an upgrade
+ * of the parser or an edit of every post; and with both caches empty, as a fresh clone's first
+ * bake. The first and the last must write the same bytes, which is checked after each run. In
+ * the runs that parse every source it also edits one post five times, as an author in the
+ * preview would, times the rebuild after each edit (the median, and the first, which runs least
+ * warm), and checks the last result is byte-identical to a one-thread full bake of the edited
+ * sources.
  *
  * <p>It also bakes the same posts with figures (one post in ten with a PlantUML diagram, formulas
  * and a chart; see {@link SyntheticSite}): with the figures already in the figure cache, as every
  * bake after the first finds them, and with an empty figure cache, where each is rendered; and
  * prints both against the bake without figures, measured in the same runs.
  *
- * <pre>scripts/benchmark bake [--posts 100,1000] [--runs 3]</pre>
+ * <pre>scripts/benchmark bake [--posts 100,1000] [--runs 3] [--pipelines ours,stock,hugo]</pre>
  */
 public final class BakeBenchmark {
+
+    /**
+     * The pipelines {@code --pipelines} may name: this project (with and without its caches, with
+     * figures, and the edits), stock JBake, and Hugo with Asciidoctor.
+     */
+    private static final List<String> PIPELINES = List.of("ours", "stock", "hugo");
 
     /** Edits timed after the cold bake, each followed by a rebuild. */
     private static final int EDITS = 5;
@@ -60,80 +73,133 @@ public final class BakeBenchmark {
         }
         List<Integer> sizes = List.of(100, 1000);
         int runs = 3;
+        Set<String> pipelines = Set.of(PIPELINES.toArray(String[]::new));
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--posts" -> sizes = Arrays.stream(args[++i].split(",")).map(Integer::parseInt).toList();
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--pipelines" -> pipelines = pipelines(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; use --posts 100,1000 --runs 3");
+                        + "; use --posts 100,1000 --runs 3 --pipelines " + String.join(",", PIPELINES));
             }
         }
+        boolean withOurs = pipelines.contains("ours");
+        boolean withStock = pipelines.contains("stock");
+        Optional<Hugo> hugo = pipelines.contains("hugo") ? Hugo.find(System.getenv("PATH")) : Optional.empty();
         Path work = Files.createTempDirectory("bake-bench");
         Path cache = work.resolve("template-classes");
-        // One small unmeasured bake fills the template cache, as any earlier bake would have.
-        Path primer = work.resolve("primer");
-        SyntheticSite.write(primer, 1);
-        runChild("ours", primer, work.resolve("out-primer"), null, cache, null, null);
-        System.out.printf("Machine: %d cores, Java %s; medians of %d runs, each in a fresh JVM%n",
+        if (withOurs) {
+            // One small unmeasured bake fills the template cache, as any earlier bake would have.
+            Path primer = work.resolve("primer");
+            SyntheticSite.write(primer, 1);
+            runChild("ours", primer, work.resolve("out-primer"), null, cache, null, null);
+        }
+        System.out.printf("Machine: %d cores, Java %s; medians of %d runs, each in a fresh JVM or process%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), runs);
+        if (pipelines.contains("hugo")) {
+            if (hugo.isEmpty()) {
+                System.out.println("Hugo with Asciidoctor: skipped: " + Hugo.INSTALL);
+            } else {
+                System.out.println("Hugo with Asciidoctor: " + hugo.get().hugo() + ", its output checked after each run; "
+                        + (hugo.get().time() == null
+                        ? "CPU from this JVM's child times; peak memory not measured (no /usr/bin/time: apt-get install time)"
+                        : "CPU and peak memory by /usr/bin/time") + " (CPU includes each asciidoctor; peak memory is"
+                        + " the largest single process, Hugo or an asciidoctor)");
+            }
+        }
         System.out.printf("%-6s %-24s %8s %8s %8s %10s %10s%n", "posts", "pipeline", "wall s", "cpu s", "peak MB",
                 "edit ms", "1st edit");
         for (int posts : sizes) {
             Path site = work.resolve("site-" + posts);
             SyntheticSite.write(site, posts);
             Path withFigures = work.resolve("site-" + posts + "-figures");
-            SyntheticSite.write(withFigures, posts, true);
-            // One unmeasured bake fills the figure cache, as the first bake after writing them would.
             Path figureCache = work.resolve("figure-cache-" + posts);
-            runChild("ours", withFigures, work.resolve("out-figures"), null, cache, figureCache, null);
-            // And one fills the document cache, as the previous bake of the same sources would.
             Path documents = work.resolve("document-cache-" + posts);
-            runChild("ours", site, work.resolve("out-ours"), null, cache, null, documents);
+            if (withOurs) {
+                SyntheticSite.write(withFigures, posts, true);
+                // One unmeasured bake fills the figure cache, as the first bake after writing them would.
+                runChild("ours", withFigures, work.resolve("out-figures"), null, cache, figureCache, null);
+                // And one fills the document cache, as the previous bake of the same sources would.
+                runChild("ours", site, work.resolve("out-ours"), null, cache, null, documents);
+            }
+            HugoSite hugoSite = hugo.isEmpty() ? null : HugoSite.write(site, work.resolve("hugo-" + posts));
             List<double[]> ours = new ArrayList<>();
             List<double[]> parsing = new ArrayList<>();
             List<double[]> compiling = new ArrayList<>();
             List<double[]> stock = new ArrayList<>();
+            List<double[]> hugos = new ArrayList<>();
             List<double[]> figures = new ArrayList<>();
             List<double[]> drawing = new ArrayList<>();
             List<long[]> warm = new ArrayList<>();
             for (int run = 0; run < runs; run++) {
                 // Alternate, so that a noisy neighbour on the machine hurts every pipeline alike.
-                ours.add(runChild("ours", site, work.resolve("out-ours"), null, cache, null, documents));
-                // The edits run after a bake that parsed every source, with Asciidoctor as warm as
-                // in the preview, which parses sources in the background once it serves.
-                parsing.add(runChild("ours", site, work.resolve("out-parsing"), warm, cache, null, null));
-                figures.add(runChild("ours", withFigures, work.resolve("out-figures"), null, cache, figureCache, null));
-                Path empty = work.resolve("empty-cache-" + posts + "-" + run);
-                compiling.add(runChild("ours", site, work.resolve("out-compiling"), null, empty, null,
-                        work.resolve("empty-document-cache-" + posts + "-" + run)));
-                sameFiles(work.resolve("out-ours"), work.resolve("out-compiling"));
-                Path noFigures = work.resolve("empty-figure-cache-" + posts + "-" + run);
-                drawing.add(runChild("ours", withFigures, work.resolve("out-drawing"), null, cache, noFigures, null));
-                stock.add(runChild("stock", site, work.resolve("out-stock"), null, null, null, null));
+                if (withOurs) {
+                    ours.add(runChild("ours", site, work.resolve("out-ours"), null, cache, null, documents));
+                    // The edits run after a bake that parsed every source, with Asciidoctor as warm
+                    // as in the preview, which parses sources in the background once it serves.
+                    parsing.add(runChild("ours", site, work.resolve("out-parsing"), warm, cache, null, null));
+                    figures.add(runChild("ours", withFigures, work.resolve("out-figures"), null, cache, figureCache,
+                            null));
+                    Path empty = work.resolve("empty-cache-" + posts + "-" + run);
+                    compiling.add(runChild("ours", site, work.resolve("out-compiling"), null, empty, null,
+                            work.resolve("empty-document-cache-" + posts + "-" + run)));
+                    sameFiles(work.resolve("out-ours"), work.resolve("out-compiling"));
+                    Path noFigures = work.resolve("empty-figure-cache-" + posts + "-" + run);
+                    drawing.add(runChild("ours", withFigures, work.resolve("out-drawing"), null, cache, noFigures,
+                            null));
+                }
+                if (withStock) {
+                    stock.add(runChild("stock", site, work.resolve("out-stock"), null, null, null, null));
+                }
+                if (hugoSite != null) {
+                    hugos.add(hugo.get().run(hugoSite, work.resolve("out-hugo")));
+                }
             }
-            double[] o = medians(ours);
-            double[] p = medians(parsing);
-            double[] c = medians(compiling);
-            double[] s = medians(stock);
-            double[] f = medians(figures);
-            double[] d = medians(drawing);
-            System.out.printf("%-6d %-24s %8.1f %8.1f %8.0f%n", posts, "this project", o[0], o[1], o[2]);
-            System.out.printf("%-6d %-24s %8.1f %8.1f %8.0f %10d %10d%n", posts, "  every source parsed", p[0], p[1],
-                    p[2], median(warm, 0), median(warm, 1));
-            System.out.printf("%-6d %-24s %8.1f %8.1f %8.0f%n", posts, "  empty caches", c[0], c[1], c[2]);
-            System.out.printf("%-6d %-24s %8.1f %8.1f %8.0f%n", posts, "stock JBake", s[0], s[1], s[2]);
-            System.out.printf("%-6d %-24s %7.1fx %7.1fx %7.1fx%n", posts, "stock / this", s[0] / o[0], s[1] / o[1], s[2] / o[2]);
-            System.out.printf("%-6d %-24s %7.1fx %7.1fx %7.1fx%n", posts, "  every source parsed",
-                    s[0] / p[0], s[1] / p[1], s[2] / p[2]);
-            System.out.printf("%-6d %-24s %7.1fx %7.1fx %7.1fx%n", posts, "  empty caches",
-                    s[0] / c[0], s[1] / c[1], s[2] / c[2]);
-            System.out.printf("%-6d %-24s %8.1f %8.1f %8.0f%n", posts, "with figures", f[0], f[1], f[2]);
-            System.out.printf("%-6d %-24s %8.1f %8.1f %8.0f%n", posts, "  empty figure cache", d[0], d[1], d[2]);
-            System.out.printf("%-6d %-24s %7.2fx %7.2fx %7.2fx   (%d of %d posts with a diagram, formulas and a chart)%n",
-                    posts, "figures / without", f[0] / o[0], f[1] / o[1], f[2] / o[2], (posts + 9) / 10, posts);
-            System.out.printf("%-6d %-24s %7.2fx %7.2fx %7.2fx%n", posts, "  empty figure cache",
-                    d[0] / o[0], d[1] / o[1], d[2] / o[2]);
+            double[] o = withOurs ? medians(ours) : null;
+            double[] p = withOurs ? medians(parsing) : null;
+            double[] c = withOurs ? medians(compiling) : null;
+            if (withOurs) {
+                System.out.printf("%-6d %-24s %8.1f %8.1f %8.0f%n", posts, "this project", o[0], o[1], o[2]);
+                System.out.printf("%-6d %-24s %8.1f %8.1f %8.0f %10d %10d%n", posts, "  every source parsed", p[0],
+                        p[1], p[2], median(warm, 0), median(warm, 1));
+                System.out.printf("%-6d %-24s %8.1f %8.1f %8.0f%n", posts, "  empty caches", c[0], c[1], c[2]);
+            }
+            if (withStock) {
+                double[] s = medians(stock);
+                System.out.printf("%-6d %-24s %8.1f %8.1f %8.0f%n", posts, "stock JBake", s[0], s[1], s[2]);
+                if (withOurs) {
+                    ratios(posts, "ratio stock / this", s, o, p, c);
+                }
+            }
+            if (!hugos.isEmpty()) {
+                double[] h = medians(hugos);
+                System.out.printf("%-6d %-24s %8.1f %8.1f %8.0f%n", posts, "Hugo with Asciidoctor", h[0], h[1], h[2]);
+                if (withOurs) {
+                    ratios(posts, "ratio Hugo / this", h, o, p, c);
+                }
+            }
+            if (withOurs) {
+                double[] f = medians(figures);
+                double[] d = medians(drawing);
+                System.out.printf("%-6d %-24s %8.1f %8.1f %8.0f%n", posts, "with figures", f[0], f[1], f[2]);
+                System.out.printf("%-6d %-24s %8.1f %8.1f %8.0f%n", posts, "  empty figure cache", d[0], d[1], d[2]);
+                System.out.printf("%-6d %-24s %7.2fx %7.2fx %7.2fx   (%d of %d posts with a diagram, formulas and a chart)%n",
+                        posts, "figures / without", f[0] / o[0], f[1] / o[1], f[2] / o[2], (posts + 9) / 10, posts);
+                System.out.printf("%-6d %-24s %7.2fx %7.2fx %7.2fx%n", posts, "  empty figure cache",
+                        d[0] / o[0], d[1] / o[1], d[2] / o[2]);
+            }
         }
+    }
+
+    /** Prints how many times {@code other} took as long as each of this project's three bakes. */
+    private static void ratios(int posts, String label, double[] other, double[] ours, double[] parsing,
+                               double[] compiling) {
+        System.out.printf("%-6d %-24s %7.1fx %7.1fx %7.1fx%n", posts, label, other[0] / ours[0], other[1] / ours[1],
+                other[2] / ours[2]);
+        System.out.printf("%-6d %-24s %7.1fx %7.1fx %7.1fx%n", posts, "  every source parsed", other[0] / parsing[0],
+                other[1] / parsing[1], other[2] / parsing[2]);
+        System.out.printf("%-6d %-24s %7.1fx %7.1fx %7.1fx%n", posts, "  empty caches", other[0] / compiling[0],
+                other[1] / compiling[1], other[2] / compiling[2]);
     }
 
     /** Fails unless the two folders hold the same files with the same bytes. */
@@ -154,6 +220,18 @@ public final class BakeBenchmark {
                 throw new IllegalStateException(file + " differs between " + one + " and " + other);
             }
         }
+    }
+
+    /** Parses {@code --pipelines}: a comma-separated subset of {@link #PIPELINES}. */
+    private static Set<String> pipelines(String value) {
+        Set<String> chosen = Arrays.stream(value.split(",")).map(String::strip).collect(Collectors.toSet());
+        for (String pipeline : chosen) {
+            if (!PIPELINES.contains(pipeline)) {
+                throw new IllegalArgumentException("unknown pipeline '" + pipeline + "' in --pipelines " + value
+                        + "; use a comma-separated list of " + String.join(", ", PIPELINES));
+            }
+        }
+        return chosen;
     }
 
     private static long median(List<long[]> runs, int column) {
