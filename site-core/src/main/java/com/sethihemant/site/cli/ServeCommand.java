@@ -52,7 +52,7 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (ContentParser parser = new ContentParser();
              Baker baker = new Baker(parser, Clock.systemUTC(), Runtime.getRuntime().availableProcessors(),
-                     source.templateCache());
+                     source.templateCache(), source.cardCache());
              PreviewServer server = PreviewServer.start(baker, source.sources(),
                      published ? BakeOptions.PUBLISH : BakeOptions.PREVIEW, new InetSocketAddress(bind, port), out)) {
             out.println("Serving " + (published ? "the published site" : "a preview with drafts") + " at "

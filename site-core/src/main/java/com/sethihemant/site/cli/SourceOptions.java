@@ -24,6 +24,14 @@ final class SourceOptions {
         return root.toAbsolutePath().normalize().resolve("site-theme/target/template-classes");
     }
 
+    /**
+     * Where the posts' social cards are kept between runs, beside the compiled templates: each
+     * file is named by the digest of everything its card is drawn from.
+     */
+    Path cardCache() {
+        return root.toAbsolutePath().normalize().resolve("site-theme/target/card-cache");
+    }
+
     Path defaultOutput(String name) {
         return root.toAbsolutePath().normalize().resolve("blog/target").resolve(name);
     }

@@ -37,7 +37,8 @@ class TemplateModelTest {
     Path dir;
 
     private static TagsPage tagsPage() {
-        return new TagsPage(new Page(SITE, Map.of(), Routes.TAGS, false, new Formats(), null, false),
+        return new TagsPage(new Page(SITE, Map.of(), Routes.TAGS, false, new Formats(), null, false,
+                Pages.siteImage(SITE), null),
                 List.of(new Listing.Tag("storage", Routes.tag("storage"), List.of())));
     }
 
