@@ -22,6 +22,7 @@ layout('layouts/default.tpl', true,
                     if (paper) {
                         p(class: 'paper') {
                             span(class: 'paper__label') { yield 'The paper' }
+                            yield ' '
                             a(href: paper.url) { cite { yield paper.title } }
                             yield ', ' + paper.published()
                         }

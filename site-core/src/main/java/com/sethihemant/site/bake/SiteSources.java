@@ -39,7 +39,10 @@ public record SiteSources(Path root, Path config, List<Path> contentRoots, Path 
         this(root, config, contentRoots, data, templates, assets, null);
     }
 
-    /** The sources of this project, found under its root folder. */
+    /**
+     * The sources of this project, found under its root folder. A theme without a {@code card/}
+     * folder shares posts with the site's own image.
+     */
     public static SiteSources ofProject(Path root) {
         Path content = root.resolve("site-content/src/main/jbake");
         Path theme = root.resolve("site-theme/src/main/jbake");
@@ -50,7 +53,7 @@ public record SiteSources(Path root, Path config, List<Path> contentRoots, Path 
                 content.resolve("data"),
                 theme.resolve("templates"),
                 theme.resolve("assets"),
-                theme.resolve("card"));
+                Files.isDirectory(theme.resolve("card")) ? theme.resolve("card") : null);
     }
 
     /** Fails with one message listing every folder or file that is missing. */

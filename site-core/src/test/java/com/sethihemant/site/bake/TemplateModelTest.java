@@ -90,7 +90,7 @@ class TemplateModelTest {
     @Test
     void theModelHoldsEachComponentOnceWithPagesFlattened() {
         TemplateModel model = TemplateModel.of(new TagPage(tagsPage().page(), tagsPage().allTags().get(0)));
-        assertEquals(List.of("site", "data", "url", "preview", "fmt", "notice", "noindex", "tagPage"),
+        assertEquals(List.of("site", "data", "url", "preview", "fmt", "notice", "noindex", "image", "citation", "tagPage"),
                 List.copyOf(model.keySet()));
     }
 }
