@@ -48,8 +48,9 @@
     return [ts, r.sort((a, b) => b.score - a.score || a.n - b.n)];
   }
   function passage(u, ts, p, l, q) {
-    (pages[u] = pages[u] || fetch(u).then(r => r.text()).then(h =>
-      new DOMParser().parseFromString(h, 'text/html').querySelector('.e-content,main').textContent.replace(/\s+/g, ' ')
+    // The page's text, a space after each block (textContent runs blocks together).
+    (pages[u] = pages[u] || fetch(u).then(r => r.text()).then(h => new DOMParser().parseFromString(
+      h.replace(/<\/(p|li|h\d|t[dh]|d[dt]|pre|div)>/g, ' $&'), 'text/html').querySelector('.e-content,main').textContent.replace(/\s+/g, ' ')
     )).then(t => {
       const at = fold(t).search(RegExp('(^|[^\\p{L}\\p{N}])(' + ts.join('|') + ')', 'u')),
         from = t.lastIndexOf(' ', at - 60) + 1, to = t.indexOf(' ', at + 140);

@@ -8,6 +8,8 @@ import org.jsoup.nodes.Element;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -86,13 +87,15 @@ final class SearchIndex {
 
     /**
      * A page's entry, from the {@code <main>} of its rendered HTML: pages show more than their
-     * body (the reading list, the latest posts), and a visitor searches what they saw.
+     * body (the reading list, the talks), and a visitor searches what they saw.
      */
     Entry page(Document page, byte[] html) {
         org.jsoup.nodes.Document rendered = Jsoup.parse(new String(html, StandardCharsets.UTF_8));
         Element main = rendered.selectFirst("main");
         Element content = main == null ? rendered.body() : main;
-        content.select("script, .preview-notice").remove();
+        // Lists of posts (the latest on home, every post on Writing) repeat what the posts' own
+        // entries hold, and would make every recent post's words find those pages too.
+        content.select("script, .preview-notice, .post-list, .archive-list").remove();
         List<List<String>> headings = new ArrayList<>();
         for (Element heading : content.select("h2[id], h3[id]")) {
             headings.add(List.of(heading.id(), heading.text()));
@@ -135,7 +138,8 @@ final class SearchIndex {
     /** The index of {@code entries}, in their order (which the script keeps among equals). */
     static byte[] write(List<Entry> entries) {
         List<Object> documents = new ArrayList<>();
-        TreeMap<String, List<Integer>> postings = new TreeMap<>();
+        // A hash map, sorted once at the end: a rebuild in the preview writes the whole index.
+        Map<String, List<Integer>> postings = new HashMap<>();
         for (int i = 0; i < entries.size(); i++) {
             Entry entry = entries.get(i);
             documents.add(List.of(entry.url(), entry.title(), entry.date(),
@@ -144,12 +148,14 @@ final class SearchIndex {
                 postings.computeIfAbsent(word, w -> new ArrayList<>()).add(i);
             }
         }
-        StringBuilder words = new StringBuilder(postings.size() * 8);
-        List<Object> lists = new ArrayList<>(postings.size());
-        postings.forEach((word, ids) -> {
+        List<String> sorted = new ArrayList<>(postings.keySet());
+        Collections.sort(sorted);
+        StringBuilder words = new StringBuilder(sorted.size() * 8);
+        List<Object> lists = new ArrayList<>(sorted.size());
+        for (String word : sorted) {
             words.append(words.isEmpty() ? "" : " ").append(word);
-            lists.add(encode(ids));
-        });
+            lists.add(encode(postings.get(word)));
+        }
         Map<String, Object> index = new LinkedHashMap<>();
         index.put("v", 1);
         index.put("stop", String.join(" ", STOP_WORDS));
