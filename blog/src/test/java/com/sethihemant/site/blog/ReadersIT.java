@@ -148,7 +148,7 @@ class ReadersIT {
                     () -> assertEquals(entry.selectFirst("updated").text(), item.get("date_modified")),
                     () -> assertEquals(entry.select("category").eachAttr("term"), item.get("tags")),
                     // The full content: the same text as Atom's.
-                    () -> assertEquals(Jsoup.parse(entry.selectFirst("content").text()).text(),
+                    () -> assertEquals(Jsoup.parse(entry.selectFirst("content").wholeText()).text(),
                             Jsoup.parse((String) item.get("content_html")).text()));
         }
         Map<String, Object> dynamo = items.stream().filter(i -> (BakedSite.BASE + POST).equals(i.get("url"))).findFirst().orElseThrow();

@@ -102,11 +102,11 @@ class SearchIT extends BrowserTest {
         WebElement field = browser.driver().findElement(By.id("search-q"));
         field.clear();
         field.sendKeys("shopping cart");
-        found = results("main", "shopping cart");
-        assertEquals(POST, found.get(0).findElement(By.cssSelector("a")).getAttribute("pathname"));
+        WebElement first = results("main", "shopping cart").get(0);
+        assertEquals(POST, first.findElement(By.cssSelector("a")).getAttribute("pathname"));
         // Only the body has these words: the result shows the passage of the page, marked.
-        waiting().until(driver -> found.get(0).findElements(By.cssSelector("p mark")).size() >= 2);
-        assertTrue(found.get(0).getText().toLowerCase().contains("shopping cart"), found.get(0).getText());
+        waiting().until(driver -> first.findElements(By.cssSelector("p mark")).size() >= 2);
+        assertTrue(first.getText().toLowerCase().contains("shopping cart"), first.getText());
         assertEquals("?q=shopping%20cart", browser.script("return location.search"));
 
         field.clear();
