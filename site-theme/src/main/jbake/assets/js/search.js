@@ -1,7 +1,7 @@
 // Search, loaded when used: every word must start a word of a post or page; title and tags rank
 // above headings, description and body; matches are marked, a body match in its passage.
 (d => {
-  let X, P = {}, C = {}, pages = {};
+  let X, T, P = {}, C = {}, pages = {};
   [...'0123456789abcdefghijklmnopqrstuvABCDEFGHIJKLMNOPQRSTUVWXYZwxyz-_'].forEach((c, i) => C[c] = i);
   const fold = s => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase(),
     words = s => fold(s).match(/[\p{L}\p{N}]+/gu) || [],
@@ -20,15 +20,15 @@
   // Documents whose body has a word starting with w; a word's list holds the differences of
   // document numbers in base 32, digits 32-63 followed by more.
   function body(x, w) {
-    let lo = 0, hi = x.words.length, out = new Set();
+    let lo = 0, hi = x.words.length, out = new Uint8Array(x.docs.length);
     while (lo < hi) { const m = lo + hi >> 1; x.words[m] < w ? lo = m + 1 : hi = m; }
     for (; x.words[lo]?.startsWith(w); lo++) {
       if (!P[lo]) {
+        let v = 0, n = -1, c;
         P[lo] = [];
-        for (let v = 0, n = -1, c, s = x.in[lo], i = 0; i < s.length; i++)
-          c = C[s[i]], v = v * 32 + (c & 31), c < 32 && (P[lo].push(n += v), v = 0);
+        for (const ch of x.in[lo]) c = C[ch], v = v * 32 + (c & 31), c < 32 && (P[lo].push(n += v), v = 0);
       }
-      P[lo].forEach(n => out.add(n));
+      P[lo].forEach(n => out[n] = 1);
     }
     return out;
   }
@@ -39,7 +39,7 @@
     x.docs.forEach((e, n) => {
       let score = 0;
       ts.every((w, k) => {
-        let s = 6 * has(e.T, w) + 4 * has(e.G, w) + has(e.S, w), b = bs[k].has(n);
+        let s = 6 * has(e.T, w) + 4 * has(e.G, w) + has(e.S, w), b = bs[k][n];
         e.h.forEach(h => s = Math.max(s, 2 * has(h.w, w)));
         score += s + b / 2;
         return s || b;
@@ -62,7 +62,7 @@
       st = box.querySelector('.search__status'), l = box.querySelector('.search__results');
     function go() {
       const q = i.value.trim();
-      if (onPage) history.replaceState(null, '', q ? '?q=' + encodeURIComponent(q) : location.pathname);
+      onPage && history.replaceState(0, '', q ? '?q=' + encodeURIComponent(q) : location.pathname);
       l.dataset.q = q;
       if (q.length < 2) return l.innerHTML = st.textContent = '';
       index().then(x => {
@@ -75,9 +75,11 @@
             (s ? '<a class="search__section" href="' + esc(e.u + '#' + s.id) + '">§ ' + mark(s.t, ts) + '</a>' : '') + '</li>';
         }).join('');
         st.textContent = (n ? (n > 20 ? 'The 20 best of ' + n : n) + ' result' + (n > 1 ? 's' : '') : 'Nothing found') + ' for “' + q + '”';
-        top.slice(0, 5).forEach(({e}, k) => ts.some(t => has(e.T, t) || has(e.S, t))
-          || passage(e.u, ts, l.children[k].children[2], l, q));
-      }, () => st.textContent = 'The search index could not be loaded.');
+        // Passages once typing pauses, so that reading pages never delays the next key.
+        clearTimeout(T);
+        T = setTimeout(() => top.slice(0, 5).forEach(({e}, k) => ts.some(t => has(e.T, t) || has(e.S, t))
+          || passage(e.u, ts, l.children[k].children[2], l, q)), 300);
+      }, () => st.textContent = 'Search failed.');
     }
     i.addEventListener('input', go);
     f.addEventListener('submit', e => onPage && (e.preventDefault(), go()));

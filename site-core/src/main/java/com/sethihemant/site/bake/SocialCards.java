@@ -64,6 +64,7 @@ final class SocialCards {
     /** The title's sizes, largest first, with the lines each may take. */
     private static final int[][] TITLE_SIZES = {{76, 3}, {66, 4}, {56, 4}, {50, 5}};
     private static final String ELLIPSIS = "…";
+    static final int ALT_LIMIT = 420;
     private static final Pattern CSS_VARIABLE = Pattern.compile("--([a-z0-9]+):(#[0-9a-fA-F]{6})");
     private static final byte[] PNG_END = {0, 0, 0, 0, 'I', 'E', 'N', 'D', (byte) 0xAE, 0x42, 0x60, (byte) 0x82};
     private static final FontRenderContext FRC = new FontRenderContext(null, true, true);
@@ -119,6 +120,11 @@ final class SocialCards {
                 String.join(",", tags)).getBytes(StandardCharsets.UTF_8));
         String alt = "“" + post.title() + "”, " + siteName + ", " + date
                 + (post.tags().isEmpty() ? "" : "; tagged " + String.join(", ", post.tags()));
+        if (alt.length() > ALT_LIMIT) {
+            // X (Twitter) takes at most 420 characters of alt text.
+            int cut = alt.lastIndexOf(' ', ALT_LIMIT - 1);
+            alt = alt.substring(0, cut > 0 ? cut : ALT_LIMIT - 1).replaceAll("[\\s,;:.]+$", "") + ELLIPSIS;
+        }
         String path = Routes.card(post.url());
         return new Card(Routes.outputPath(path), new Image(path, WIDTH, HEIGHT, alt), key, name, title, date, tags);
     }

@@ -102,6 +102,9 @@ class SocialCardsTest {
         assertTrue(SocialCards.advance(font, last) <= 1008, last);
         assertTrue(title.contains(last.substring(0, last.length() - 1)), "cut at a word: " + last);
 
+        String alt = new SocialCards(null).plan(new SocialCards(null).look(FONTS, CSS), "Site", post(title, "a", "b")).image().alt();
+        assertTrue(alt.length() <= SocialCards.ALT_LIMIT && alt.endsWith("…"), alt.length() + ": " + alt);
+
         String word = "x".repeat(200);
         List<String> broken = SocialCards.wrap(font, word, 1008);
         assertTrue(broken.size() > 1);

@@ -114,7 +114,11 @@ public final class SearchBenchmark {
                       if (!start) return;
                       const from = start;
                       start = 0;
-                      requestAnimationFrame(() => setTimeout(() => window.__times.push(performance.now() - from)));
+                      const typed = document.getElementById('search-q').value;
+                      requestAnimationFrame(() => setTimeout(() => {
+                        window.__times.push(performance.now() - from);
+                        (window.__typed = window.__typed || []).push(typed);
+                      }));
                     }).observe(status, {childList: true, characterData: true, subtree: true});""");
             // The index loads when the page does; wait for a first answer before timing keystrokes.
             type(browser, wait, "qq");
@@ -124,9 +128,15 @@ public final class SearchBenchmark {
                 browser.script("document.getElementById('search-q').value = '';");
                 type(browser, wait, query);
             }
-            for (Object time : (List<?>) browser.script("return window.__times")) {
-                samples.add(((Number) time).doubleValue());
+            List<?> times = (List<?>) browser.script("return window.__times");
+            List<?> typed = (List<?>) browser.script("return window.__typed.slice(-arguments[0])", times.size());
+            List<String> slowest = new ArrayList<>();
+            for (int i = 0; i < times.size(); i++) {
+                samples.add(((Number) times.get(i)).doubleValue());
+                slowest.add(String.format(Locale.ROOT, "%.1f ms '%s'", samples.get(i), typed.get(i)));
             }
+            slowest.sort(Comparator.comparingDouble((String t) -> Double.parseDouble(t.substring(0, t.indexOf(' ')))).reversed());
+            System.out.println(posts + " posts, slowest keystrokes: " + String.join(", ", slowest.subList(0, Math.min(5, slowest.size()))));
         }
         return new Result(posts, samples);
     }
