@@ -1,7 +1,7 @@
 // Search, loaded when used: every word must start a word of a post or page; title and tags rank
 // above headings, description and body; matches are marked, a body match in its passage.
 (d => {
-  let X, T, P = {}, C = {}, pages = {};
+  let X, T, C = {}, pages = {};
   [...'0123456789abcdefghijklmnopqrstuvABCDEFGHIJKLMNOPQRSTUVWXYZwxyz-_'].forEach((c, i) => C[c] = i);
   const fold = s => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase(),
     words = s => fold(s).match(/[\p{L}\p{N}]+/gu) || [],
@@ -13,23 +13,22 @@
     index = () => X = X || fetch('/search/index.json').then(r => r.json()).then(x => {
       x.stop = new Set(x.stop.split(' '));
       x.words = x.words.split(' ');
+      // Each word's documents: differences of their numbers in base 32, digits 32-63 followed by
+      // more; decoded now, so that no keystroke waits for it.
+      x.in = x.in.map(s => {
+        let v = 0, n = -1, c, l = [];
+        for (const ch of s) c = C[ch], v = v * 32 + (c & 31), c < 32 && (l.push(n += v), v = 0);
+        return l;
+      });
       x.docs = x.docs.map(([u, t, d, g, s, h]) => ({u, t, d, g, s, T: words(t), G: words(g), S: words(s),
         h: h.map(([id, t]) => ({id, t, w: words(t)}))}));
       return x;
     });
-  // Documents whose body has a word starting with w; a word's list holds the differences of
-  // document numbers in base 32, digits 32-63 followed by more.
+  // Documents whose body has a word starting with w (the words are sorted).
   function body(x, w) {
     let lo = 0, hi = x.words.length, out = new Uint8Array(x.docs.length);
     while (lo < hi) { const m = lo + hi >> 1; x.words[m] < w ? lo = m + 1 : hi = m; }
-    for (; x.words[lo]?.startsWith(w); lo++) {
-      if (!P[lo]) {
-        let v = 0, n = -1, c;
-        P[lo] = [];
-        for (const ch of x.in[lo]) c = C[ch], v = v * 32 + (c & 31), c < 32 && (P[lo].push(n += v), v = 0);
-      }
-      P[lo].forEach(n => out[n] = 1);
-    }
+    for (; x.words[lo]?.startsWith(w); lo++) x.in[lo].forEach(n => out[n] = 1);
     return out;
   }
   function find(x, q) {
