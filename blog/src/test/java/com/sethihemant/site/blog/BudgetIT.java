@@ -20,15 +20,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The baked site stays small, counted in bytes as served, uncompressed unless said otherwise:
- * at most 14 KB of CSS and 3 KB of JavaScript on every page; the print stylesheet and the
+ * at most 16 KB of CSS and 3 KB of JavaScript on every page; the print stylesheet and the
  * search's styles (loaded only when printing or searching) 3 KB each; the search script 4 KB;
  * the search index, compressed, at most 25% of the site's published text (the text of every
- * page's {@code <main>}); and no page above 60 KB (content images aside). The figures are
- * printed so that a change that grows them shows in the build log.
+ * page's {@code <main>}); and no page above 60 KB (content images aside; a diagram's or chart's
+ * inline SVG is part of its page). The figures are printed so that a change that grows them
+ * shows in the build log. The CSS budget was 14 KB until the site drew diagrams, charts and
+ * math, whose colours for both themes take about 1.6 KB.
  */
 class BudgetIT {
 
-    static final long CSS_BUDGET = 14_000;
+    static final long CSS_BUDGET = 16_000;
     static final long JS_BUDGET = 3_000;
     static final long ON_DEMAND_CSS_BUDGET = 3_000;
     static final long SEARCH_JS_BUDGET = 4_000;

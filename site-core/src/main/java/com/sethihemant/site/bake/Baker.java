@@ -9,6 +9,7 @@ import com.sethihemant.site.content.DataFiles;
 import com.sethihemant.site.content.Document;
 import com.sethihemant.site.content.Routes;
 import com.sethihemant.site.content.Status;
+import com.sethihemant.site.figures.Figures;
 import com.sethihemant.site.theme.ArchivePage;
 import com.sethihemant.site.theme.BlogPage;
 import com.sethihemant.site.theme.Image;
@@ -409,11 +410,13 @@ public final class Baker implements AutoCloseable {
     /**
      * The last build's result for a source whose size and modification time are unchanged, or
      * {@code null}. Sources with an {@code include::} are never reused: the included file may
-     * have changed.
+     * have changed. Nor are sources with a chart by their stamp alone: {@link #parse} digests
+     * their data files too.
      */
     private Parsed reusable(Path file) {
         Parsed previous = parsed.get(file);
-        return previous != null && !previous.includes() && previous.stamp().equals(FileStamp.of(file)) ? previous : null;
+        return previous != null && !previous.includes() && !previous.readsData()
+                && previous.stamp().equals(FileStamp.of(file)) ? previous : null;
     }
 
     /**
@@ -423,14 +426,23 @@ public final class Baker implements AutoCloseable {
     private Parsed parse(Path root, Path file, Parsed previous, Set<String> types) {
         FileStamp stamp = FileStamp.of(file);
         byte[] bytes = read(file);
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        // A chart's data file is part of what the source is made of: its bytes join the digest.
+        String data = Figures.dataDigest(file, text);
+        // A source that includes other files is parsed again every build, and so is one whose
+        // charts name their data through an attribute, which only Asciidoctor resolves.
+        boolean includes = text.contains("include::") || data == null;
+        boolean readsData = data != null && !data.isEmpty();
         String digest = Fingerprint.sha256((file.toString() + "\n").getBytes(StandardCharsets.UTF_8))
-                + Fingerprint.sha256(bytes);
+                + Fingerprint.sha256(bytes) + (readsData ? data : "");
         if (previous != null && previous.digest().equals(digest) && !previous.includes()) {
-            return new Parsed(stamp, digest, previous.document(), false, false);
+            return new Parsed(stamp, digest, previous.document(), false, readsData, false);
         }
         Document document = parser.parse(root, file, types);
-        boolean includes = new String(bytes, StandardCharsets.UTF_8).contains("include::");
-        return new Parsed(stamp, digest, document, includes, true);
+        // Its pages are fingerprinted by this digest: for a source with includes it must also cover
+        // what the other files made of it, or a page would not be rendered again when only they changed.
+        String covering = includes ? digest + Fingerprint.sha256(document.bodyHtml().getBytes(StandardCharsets.UTF_8)) : digest;
+        return new Parsed(stamp, covering, document, includes, readsData, true);
     }
 
     /**
@@ -538,8 +550,12 @@ public final class Baker implements AutoCloseable {
         }
     }
 
-    /** A parsed source and what it was parsed from; {@code fresh} if Asciidoctor ran this build. */
-    private record Parsed(FileStamp stamp, String digest, Document document, boolean includes, boolean fresh) {
+    /**
+     * A parsed source and what it was parsed from; {@code readsData} if its digest covers a
+     * chart's data file; {@code fresh} if Asciidoctor ran this build.
+     */
+    private record Parsed(FileStamp stamp, String digest, Document document, boolean includes, boolean readsData,
+                          boolean fresh) {
     }
 
     private record Asset(FileStamp stamp, byte[] bytes) {

@@ -52,7 +52,7 @@ final class BakeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path target = output != null ? output : source.defaultOutput("site");
-        try (ContentParser parser = new ContentParser();
+        try (ContentParser parser = new ContentParser(source.figureCache());
              Baker baker = new Baker(parser, Clock.systemUTC(), Runtime.getRuntime().availableProcessors(),
                      source.templateCache(), source.cardCache())) {
             BakeResult result = baker.bake(source.sources(), target,

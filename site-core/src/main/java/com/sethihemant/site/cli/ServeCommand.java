@@ -50,7 +50,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        try (ContentParser parser = new ContentParser();
+        try (ContentParser parser = new ContentParser(source.figureCache());
              Baker baker = new Baker(parser, Clock.systemUTC(), Runtime.getRuntime().availableProcessors(),
                      source.templateCache(), source.cardCache());
              PreviewServer server = PreviewServer.start(baker, source.sources(),
@@ -58,6 +58,12 @@ final class ServeCommand implements Callable<Integer> {
             out.println("Serving " + (published ? "the published site" : "a preview with drafts") + " at "
                     + server.uri() + " (Ctrl+C to stop); watching for changes.");
             out.flush();
+            // PlantUML and KaTeX take a second or two to start; start them now, in the
+            // background, so that the author's first edit of a diagram or formula shows at once.
+            Thread warmUp = new Thread(parser::warmUpFigures, "figures-warm-up");
+            warmUp.setDaemon(true);
+            warmUp.setPriority(Thread.MIN_PRIORITY);
+            warmUp.start();
             new CountDownLatch(1).await();
         }
         return ExitCodes.OK;

@@ -32,6 +32,15 @@ final class SourceOptions {
         return root.toAbsolutePath().normalize().resolve("site-theme/target/card-cache");
     }
 
+    /**
+     * Where rendered diagrams, formulas and charts are kept between runs, beside the baked site in
+     * the blog module's build folder: {@code mvn clean} empties it, and an entry is keyed by
+     * everything it was rendered from, so a stale one is never used.
+     */
+    Path figureCache() {
+        return root.toAbsolutePath().normalize().resolve("blog/target/figure-cache");
+    }
+
     Path defaultOutput(String name) {
         return root.toAbsolutePath().normalize().resolve("blog/target").resolve(name);
     }

@@ -4,8 +4,11 @@ import com.sethihemant.site.ExitCodes;
 import com.sethihemant.site.Problem;
 import com.sethihemant.site.SiteException;
 import com.sethihemant.site.TextFiles;
+import com.sethihemant.site.figures.FigureCache;
+import com.sethihemant.site.figures.Figures;
 import org.asciidoctor.Asciidoctor;
 import org.asciidoctor.Attributes;
+import org.asciidoctor.AttributesBuilder;
 import org.asciidoctor.Options;
 import org.asciidoctor.SafeMode;
 import org.asciidoctor.jruby.AsciidoctorJRuby;
@@ -72,9 +75,21 @@ public final class ContentParser implements AutoCloseable {
      */
     private final CompletableFuture<Asciidoctor> asciidoctor;
     private final ThreadLocal<List<LogRecord>> log = ThreadLocal.withInitial(ArrayList::new);
+    /** Diagrams, math and charts (package figures), registered with the engine when it boots. */
+    private final Figures figures;
 
     /** Starts Asciidoctor (a few seconds: JRuby boots), so create one parser and reuse it. */
     public ContentParser() {
+        this(null);
+    }
+
+    /**
+     * @param figureCache a folder where rendered diagrams, formulas and charts are kept between
+     *                    runs, so that an unchanged one is not rendered again; {@code null} keeps
+     *                    them in memory only, for this parser's life
+     */
+    public ContentParser(Path figureCache) {
+        this.figures = new Figures(FigureCache.in(figureCache));
         this.asciidoctor = new CompletableFuture<>();
         Thread boot = new Thread(() -> {
             try {
@@ -105,10 +120,11 @@ public final class ContentParser implements AutoCloseable {
         // each record ourselves, with its file and line. Records arrive on the converting thread.
         engine.registerLogHandler(record -> log.get().add(record));
         engine.requireLibrary(ROUGE_THREADS);
+        figures.register(engine);
         // One conversion on this thread sets up what Asciidoctor creates on first use.
         // (It reads no file: the path only names the document.)
         engine.convert("= Warm-up\n\n[source,java]\n----\nclass A {}\n----\n",
-                options(Path.of("warm-up.adoc").toAbsolutePath()));
+                options(Path.of("warm-up.adoc").toAbsolutePath(), null));
         log.get().clear();
         return engine;
     }
@@ -181,7 +197,7 @@ public final class ContentParser implements AutoCloseable {
         Map<String, Object> attributes = new LinkedHashMap<>();
         log.get().clear();
         try {
-            org.asciidoctor.ast.Document ast = engine().load(text, options(file));
+            org.asciidoctor.ast.Document ast = engine().load(text, options(file, contentRoot));
             body = ast.convert();
             titleHtml = ast.getDoctitle();
             for (String name : header.names()) {
@@ -198,8 +214,9 @@ public final class ContentParser implements AutoCloseable {
             for (LogRecord record : log.get()) {
                 if (isProblem(record)) {
                     int line = record.getCursor() == null ? 0 : Math.max(0, record.getCursor().getLineNumber());
-                    problems.add(new Problem(file, line, "Asciidoctor: " + record.getMessage()
-                            + " (warnings fail the build; fix the markup)"));
+                    // A figure's message already says what to do.
+                    problems.add(new Problem(file, line, Figures.isFigureMessage(record.getMessage()) ? record.getMessage()
+                            : "Asciidoctor: " + record.getMessage() + " (warnings fail the build; fix the markup)"));
                 }
             }
             log.get().clear();
@@ -371,13 +388,18 @@ public final class ContentParser implements AutoCloseable {
         return false;
     }
 
-    private Options options(Path file) {
+    private Options options(Path file, Path contentRoot) {
+        AttributesBuilder attributes = Attributes.builder();
+        if (contentRoot != null) {
+            // Charts link to their data file by its site path, which follows its path here.
+            attributes.attribute("site-content-root", contentRoot.toAbsolutePath().normalize().toString());
+        }
         return Options.builder()
                 // Includes resolve against the file's folder and may not leave it.
                 .safe(SafeMode.SAFE)
                 .baseDir(file.getParent().toFile())
                 .sourcemap(true)
-                .attributes(Attributes.builder()
+                .attributes(attributes
                         .attribute("source-highlighter", "rouge")
                         .attribute("rouge-css", "class")
                         .attribute("idprefix", "")
@@ -458,11 +480,22 @@ public final class ContentParser implements AutoCloseable {
         return Math.max(1, Math.round(words / (float) WORDS_PER_MINUTE));
     }
 
+    /**
+     * Starts the diagram and math renderers now, on this thread, rather than on the first new
+     * diagram or formula: the live preview calls it once it is serving, so that the first edit of
+     * a diagram shows in well under a second, as later ones do.
+     */
+    public void warmUpFigures() {
+        engine();
+        figures.warmUp();
+    }
+
     @Override
     public void close() {
         if (!asciidoctor.isCompletedExceptionally()) {
             asciidoctor.join().shutdown();
         }
+        figures.close();
     }
 
     /** Lines of header attributes, so that a bad value can be reported where it is written. */

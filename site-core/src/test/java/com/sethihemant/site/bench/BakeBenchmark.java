@@ -30,6 +30,11 @@ import java.util.logging.LogManager;
  * warm), and checks the last result is byte-identical to a one-thread full bake of the edited
  * sources.
  *
+ * <p>It also bakes the same posts with figures (one post in ten with a PlantUML diagram, formulas
+ * and a chart; see {@link SyntheticSite}): with the figures already in the figure cache, as every
+ * bake after the first finds them, and with an empty figure cache, where each is rendered; and
+ * prints both against the bake without figures, measured in the same runs.
+ *
  * <pre>scripts/benchmark bake [--posts 100,1000] [--runs 3]</pre>
  */
 public final class BakeBenchmark {
@@ -66,7 +71,7 @@ public final class BakeBenchmark {
         // One small unmeasured bake fills the template cache, as any earlier bake would have.
         Path primer = work.resolve("primer");
         SyntheticSite.write(primer, 1);
-        runChild("ours", primer, work.resolve("out-primer"), null, cache);
+        runChild("ours", primer, work.resolve("out-primer"), null, cache, null);
         System.out.printf("Machine: %d cores, Java %s; medians of %d runs, each in a fresh JVM%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), runs);
         System.out.printf("%-6s %-22s %8s %8s %8s %10s %10s%n", "posts", "pipeline", "wall s", "cpu s", "peak MB",
@@ -74,20 +79,32 @@ public final class BakeBenchmark {
         for (int posts : sizes) {
             Path site = work.resolve("site-" + posts);
             SyntheticSite.write(site, posts);
+            Path withFigures = work.resolve("site-" + posts + "-figures");
+            SyntheticSite.write(withFigures, posts, true);
+            // One unmeasured bake fills the figure cache, as the first bake after writing them would.
+            Path figureCache = work.resolve("figure-cache-" + posts);
+            runChild("ours", withFigures, work.resolve("out-figures"), null, cache, figureCache);
             List<double[]> ours = new ArrayList<>();
             List<double[]> compiling = new ArrayList<>();
             List<double[]> stock = new ArrayList<>();
+            List<double[]> figures = new ArrayList<>();
+            List<double[]> drawing = new ArrayList<>();
             List<long[]> warm = new ArrayList<>();
             for (int run = 0; run < runs; run++) {
                 // Alternate, so that a noisy neighbour on the machine hurts every pipeline alike.
-                ours.add(runChild("ours", site, work.resolve("out-ours"), warm, cache));
+                ours.add(runChild("ours", site, work.resolve("out-ours"), warm, cache, null));
+                figures.add(runChild("ours", withFigures, work.resolve("out-figures"), null, cache, figureCache));
                 Path empty = work.resolve("empty-cache-" + posts + "-" + run);
-                compiling.add(runChild("ours", site, work.resolve("out-compiling"), null, empty));
-                stock.add(runChild("stock", site, work.resolve("out-stock"), null, null));
+                compiling.add(runChild("ours", site, work.resolve("out-compiling"), null, empty, null));
+                Path noFigures = work.resolve("empty-figure-cache-" + posts + "-" + run);
+                drawing.add(runChild("ours", withFigures, work.resolve("out-drawing"), null, cache, noFigures));
+                stock.add(runChild("stock", site, work.resolve("out-stock"), null, null, null));
             }
             double[] o = medians(ours);
             double[] c = medians(compiling);
             double[] s = medians(stock);
+            double[] f = medians(figures);
+            double[] d = medians(drawing);
             System.out.printf("%-6d %-22s %8.1f %8.1f %8.0f %10d %10d%n", posts, "this project", o[0], o[1], o[2],
                     median(warm, 0), median(warm, 1));
             System.out.printf("%-6d %-22s %8.1f %8.1f %8.0f%n", posts, "  empty template cache", c[0], c[1], c[2]);
@@ -95,6 +112,12 @@ public final class BakeBenchmark {
             System.out.printf("%-6d %-22s %7.1fx %7.1fx %7.1fx%n", posts, "ratio", s[0] / o[0], s[1] / o[1], s[2] / o[2]);
             System.out.printf("%-6d %-22s %7.1fx %7.1fx %7.1fx%n", posts, "  empty template cache",
                     s[0] / c[0], s[1] / c[1], s[2] / c[2]);
+            System.out.printf("%-6d %-22s %8.1f %8.1f %8.0f%n", posts, "with figures", f[0], f[1], f[2]);
+            System.out.printf("%-6d %-22s %8.1f %8.1f %8.0f%n", posts, "  empty figure cache", d[0], d[1], d[2]);
+            System.out.printf("%-6d %-22s %7.2fx %7.2fx %7.2fx   (%d of %d posts with a diagram, formulas and a chart)%n",
+                    posts, "figures / without", f[0] / o[0], f[1] / o[1], f[2] / o[2], (posts + 9) / 10, posts);
+            System.out.printf("%-6d %-22s %7.2fx %7.2fx %7.2fx%n", posts, "  empty figure cache",
+                    d[0] / o[0], d[1] / o[1], d[2] / o[2]);
         }
     }
 
@@ -104,10 +127,11 @@ public final class BakeBenchmark {
     }
 
     /**
-     * @param warm  where to add this run's rebuild times after edits, or {@code null} to skip the edits
-     * @param cache the template cache of this project's runs
+     * @param warm    where to add this run's rebuild times after edits, or {@code null} to skip the edits
+     * @param cache   the template cache of this project's runs
+     * @param figures the figure cache of this project's runs, or {@code null} for none on disk
      */
-    private static double[] runChild(String pipeline, Path site, Path out, List<long[]> warm, Path cache)
+    private static double[] runChild(String pipeline, Path site, Path out, List<long[]> warm, Path cache, Path figures)
             throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -122,7 +146,7 @@ public final class BakeBenchmark {
         command.addAll(List.of("-cp", classPath, BakeBenchmark.class.getName(),
                 "child", pipeline, site.toString(), out.toString()));
         if (pipeline.equals("ours")) {
-            command.addAll(List.of(cache.toString(), Boolean.toString(warm != null)));
+            command.addAll(List.of(cache.toString(), Boolean.toString(warm != null), figures == null ? "" : figures.toString()));
         }
         long start = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -169,7 +193,7 @@ public final class BakeBenchmark {
         Path site = Path.of(args[2]);
         Path out = Path.of(args[3]);
         if (pipeline.equals("ours")) {
-            ours(site, out, Path.of(args[4]), Boolean.parseBoolean(args[5]));
+            ours(site, out, Path.of(args[4]), Boolean.parseBoolean(args[5]), args[6].isEmpty() ? null : Path.of(args[6]));
         } else {
             StockJBake.bake(site, out);
             baked();
@@ -192,13 +216,14 @@ public final class BakeBenchmark {
     }
 
     /**
-     * Bakes with the template cache in {@code cache}; then, with {@code edits}, edits one post
+     * Bakes with the template cache in {@code cache} (and the figure cache in {@code figures});
+     * then, with {@code edits}, edits one post
      * {@value #EDITS} times, rebuilding with the same baker after each edit as the preview does, and
      * checks the last rebuild against a full build of the same sources.
      */
-    private static void ours(Path site, Path out, Path cache, boolean edits) throws IOException {
+    private static void ours(Path site, Path out, Path cache, boolean edits, Path figures) throws IOException {
         SiteSources sources = sources(site);
-        try (ContentParser parser = new ContentParser();
+        try (ContentParser parser = new ContentParser(figures);
              Baker baker = new Baker(parser, Clock.systemUTC(), Runtime.getRuntime().availableProcessors(), cache)) {
             baker.bake(sources, out, BakeOptions.PUBLISH);
             baked();

@@ -5,6 +5,7 @@ import com.sethihemant.site.bake.Baker;
 import com.sethihemant.site.bake.SiteSources;
 import com.sethihemant.site.content.ContentParser;
 import com.sethihemant.site.serve.PreviewServer;
+import org.jsoup.Jsoup;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -27,7 +28,12 @@ import java.util.logging.LogManager;
  * Measures the live preview's latency: from saving a post to the tab being told to reload and the
  * new page being served, on a synthetic site with the real theme, in a warm process.
  *
- * <pre>scripts/benchmark preview [--posts 100] [--edits 10]</pre>
+ * <p>With {@code --diagrams}, the site has figures (one post in ten, see {@link SyntheticSite})
+ * and each edit renames a participant of a post's PlantUML diagram, a diagram no cache holds: the
+ * latency then includes PlantUML drawing it. As {@code site serve} does, PlantUML and KaTeX are
+ * started in the background once the preview serves, and the first edit is reported on its own.
+ *
+ * <pre>scripts/benchmark preview [--posts 100] [--edits 10] [--diagrams]</pre>
  */
 public final class PreviewLatencyBenchmark {
 
@@ -37,16 +43,19 @@ public final class PreviewLatencyBenchmark {
     public static void main(String[] args) throws Exception {
         int posts = 100;
         int edits = 10;
+        boolean diagrams = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--posts" -> posts = Integer.parseInt(args[++i]);
                 case "--edits" -> edits = Integer.parseInt(args[++i]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i] + "; use --posts N --edits N");
+                case "--diagrams" -> diagrams = true;
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + "; use --posts N --edits N [--diagrams]");
             }
         }
         LogManager.getLogManager().reset();
         Path site = Files.createTempDirectory("preview-bench");
-        SyntheticSite.write(site, posts);
+        SyntheticSite.write(site, posts, diagrams);
         Path theme = Path.of("../site-theme/src/main/jbake").toAbsolutePath().normalize();
         SiteSources sources = new SiteSources(site, site.resolve("site.yml"), List.of(site.resolve("content")),
                 site.resolve("data"), theme.resolve("templates"), theme.resolve("assets"));
@@ -61,29 +70,52 @@ public final class PreviewLatencyBenchmark {
                     HttpResponse.BodyHandlers.ofLines())
                     .thenAccept(r -> r.body().filter(l -> l.startsWith("event: ")).forEach(events::add));
             await(events, "event: ok");
-            int warmUp = 3;
+            Long first = null;
+            if (diagrams) {
+                // As ServeCommand does once the preview serves.
+                Thread warmUp = new Thread(parser::warmUpFigures, "figures-warm-up");
+                warmUp.setDaemon(true);
+                warmUp.start();
+            }
+            int warmUp = diagrams ? 0 : 3;
             List<Long> millis = new ArrayList<>();
+            int figurePosts = (posts + 9) / 10;
             for (int i = 0; i < warmUp + edits; i++) {
-                Path post = SyntheticSite.post(site, (i * 37) % posts);
+                Path post = SyntheticSite.post(site, diagrams ? (i * 3 % figurePosts) * 10 : (i * 37) % posts);
                 String text = Files.readString(post);
-                String marker = "Edit number " + i + " for the latency benchmark.";
+                String marker = diagrams ? "Store edited " + i : "Edit number " + i + " for the latency benchmark.";
                 String url = preview.uri().resolve(urlOf(text, post)).toString();
+                String edited = diagrams
+                        ? text.replaceFirst("database \"[^\"]*\" as Store", "database \"" + marker + "\" as Store")
+                        : text.replaceFirst("\n\n== ", "\n\n" + marker + "\n\n== ");
+                if (edited.equals(text)) {
+                    throw new IllegalStateException("nothing to edit in " + post);
+                }
                 long start = System.nanoTime();
-                Files.writeString(post, text.replaceFirst("\n\n== ", "\n\n" + marker + "\n\n== "));
+                Files.writeString(post, edited);
                 await(events, "event: reload");
                 String page = client.send(HttpRequest.newBuilder(URI.create(url)).build(),
                         HttpResponse.BodyHandlers.ofString()).body();
                 long elapsed = (System.nanoTime() - start) / 1_000_000;
-                if (!page.contains(marker)) {
+                boolean shown = diagrams
+                        ? Jsoup.parse(page).select(".diagram svg text").eachText().stream().anyMatch(marker::equals)
+                        : page.contains(marker);
+                if (!shown) {
                     throw new IllegalStateException("the preview did not serve the edit of " + post);
+                }
+                if (i == 0) {
+                    first = elapsed;
                 }
                 if (i >= warmUp) {
                     millis.add(elapsed);
                 }
             }
             millis.sort(null);
-            System.out.printf("Preview latency, save to reload and new page served, %d posts, %d edits after %d warm-up:%n",
-                    posts, edits, warmUp);
+            System.out.printf("Preview latency, save to reload and new page served, %d posts, %d edits%s after %d warm-up:%n",
+                    posts, edits, diagrams ? " of a diagram, each new" : "", warmUp);
+            if (diagrams) {
+                System.out.printf("  first edit %d ms (PlantUML started in the background when the preview began serving)%n", first);
+            }
             System.out.printf("  median %d ms, 90th percentile %d ms, max %d ms (target: at most 1000 ms)%n",
                     millis.get(millis.size() / 2), millis.get((int) Math.ceil(millis.size() * 0.9) - 1),
                     millis.get(millis.size() - 1));

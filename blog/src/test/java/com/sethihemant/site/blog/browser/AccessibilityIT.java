@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class AccessibilityIT extends BrowserTest {
 
-    private static final List<String> WCAG_22_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
+    static final List<String> WCAG_22_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
 
     static Stream<Arguments> pagesInBothSchemes() {
         return Sites.all().stream().flatMap(page -> Stream.of(Arguments.of(page, "light"), Arguments.of(page, "dark")));
@@ -104,10 +104,12 @@ class AccessibilityIT extends BrowserTest {
             reached.add((String) focus.get("what"));
             check(focus, problems);
         }
+        // What a closed <details> folds away is reached once the reader opens it.
         Number tabbable = (Number) browser.script("""
                 return [...document.querySelectorAll('a[href], button, summary, input, [tabindex]')]
                     .filter(el => el.tabIndex >= 0 && el.getClientRects().length > 0
-                        && getComputedStyle(el).visibility !== 'hidden').length - 1;""");
+                        && getComputedStyle(el).visibility !== 'hidden'
+                        && !el.closest('details:not([open]) > :not(summary)')).length - 1;""");
         assertEquals(tabbable.intValue(), reached.size(), "Tab reaches every control once: " + reached);
 
         // The skip link moves focus to the main content, and the next Tab stays inside it.

@@ -1,6 +1,7 @@
 package com.sethihemant.site.blog.browser;
 
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.SessionNotCreatedException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -23,15 +24,14 @@ import java.util.logging.Level;
 import java.util.stream.Stream;
 
 /**
- * Debian's Chromium, headless, driven through {@code /usr/bin/chromedriver} and kept entirely on
- * this machine: the driver path is given (so Selenium Manager never runs), and the flags stop
- * Chromium's own requests to the internet. Viewport, colour scheme and JavaScript are switched
- * through the DevTools protocol, and stay switched for later pages until changed.
+ * Chromium or Chrome, headless, driven through the chromedriver {@link BrowserBinaries} finds
+ * (given by system properties, by the variables of GitHub's hosted runners, or Debian's
+ * packages), and kept entirely on this machine: the driver path is given (so Selenium Manager
+ * never runs), and the flags stop the browser's own requests to the internet. Viewport, colour
+ * scheme and JavaScript are switched through the DevTools protocol, and stay switched for later
+ * pages until changed.
  */
 final class Browser implements AutoCloseable {
-
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
     /** Desktop and phone viewports: the screenshots' sizes, and the narrowest screen to support. */
     static final int DESKTOP_WIDTH = 1280;
@@ -44,19 +44,23 @@ final class Browser implements AutoCloseable {
     private final ChromeDriver driver;
 
     Browser() {
+        this(BrowserBinaries.find());
+    }
+
+    Browser(BrowserBinaries binaries) {
         try {
             profile = Files.createTempDirectory("chromium-profile");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingDriverExecutable(binaries.driver().toFile())
                 .usingAnyFreePort()
                 // At INFO the driver logs the whole axe script on every analysis.
                 .withLogLevel(ChromiumDriverLogLevel.WARNING)
                 .build();
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
+        options.setBinary(binaries.browser().toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--disable-quic", "--user-data-dir=" + profile,
@@ -69,7 +73,18 @@ final class Browser implements AutoCloseable {
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
-        driver = new ChromeDriver(service, options);
+        try {
+            driver = new ChromeDriver(service, options);
+        } catch (SessionNotCreatedException e) {
+            deleteProfile();
+            // Most often a driver for another major version than the browser's; say which two met.
+            throw new IllegalStateException("The browser did not start with " + binaries.describe()
+                    + ". A chromedriver drives only the browser version it was built for: take both from one"
+                    + " place (both Debian packages, or CHROMEWEBDRIVER with CHROME_BIN on GitHub's runners).", e);
+        }
+        // Once per test class, in the test log: which browser these results are for.
+        System.out.println("Browser tests: " + driver.getCapabilities().getBrowserName() + " "
+                + driver.getCapabilities().getBrowserVersion() + " through " + binaries.describe());
     }
 
     ChromeDriver driver() {
@@ -156,11 +171,15 @@ final class Browser implements AutoCloseable {
         try {
             driver.quit();
         } finally {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            } catch (IOException e) {
-                // a temporary profile left behind is harmless
-            }
+            deleteProfile();
+        }
+    }
+
+    private void deleteProfile() {
+        try (Stream<Path> files = Files.walk(profile)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a temporary profile left behind is harmless
         }
     }
 }

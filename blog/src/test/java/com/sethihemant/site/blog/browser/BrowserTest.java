@@ -23,7 +23,11 @@ abstract class BrowserTest {
 
     @AfterAll
     static void stop() {
-        browser.close();
+        // Null when the browser could not start: its own error says why, and is the one to show.
+        if (browser != null) {
+            browser.close();
+            browser = null;
+        }
     }
 
     @BeforeEach

@@ -37,7 +37,7 @@ class LayoutIT extends BrowserTest {
                 return {scroll: root.scrollWidth, client: root.clientWidth,
                         widest: [...document.body.querySelectorAll('*')]
                             .filter(el => el.getBoundingClientRect().right > root.clientWidth + 0.5
-                                && !el.closest('pre, .table-wrap') && el.getClientRects().length)
+                                && !el.closest('pre, .table-wrap, .figure-scroll, .math-scroll') && el.getClientRects().length)
                             .map(el => el.outerHTML.slice(0, 80))};""");
         assertEquals(Browser.NARROWEST, ((Number) widths.get("client")).intValue());
         assertEquals(widths.get("client"), widths.get("scroll"), "wider than the screen: " + widths.get("widest"));

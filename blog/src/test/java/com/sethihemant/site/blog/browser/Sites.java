@@ -27,7 +27,8 @@ import java.util.stream.Stream;
 /**
  * The two sites the browser tests read, each served on 127.0.0.1 by the project's own server:
  * the real site baked by the build, and the theme fixture (blog/src/test/fixtures/theme), which
- * shows every kind of block, a series, related posts, pagination and a talk. Started once per test
+ * shows every kind of block, diagrams, formulas and charts, a series, related posts, pagination
+ * and a talk. Started once per test
  * run and shared by the test classes that use {@link Extension}.
  */
 final class Sites implements AutoCloseable {
@@ -37,7 +38,7 @@ final class Sites implements AutoCloseable {
             "/blog/2026/dynamo-paper-notes/", "/tags/paper-notes/", "/404.html", "/archive/", "/tags/", "/search/");
     /** Theme fixture pages, written {@code theme:/path}. */
     static final List<String> THEME = List.of("theme:/", "theme:/blog/2026/every-block/", "theme:/blog/2026/first-note/",
-            "theme:/blog/page/2/", "theme:/writing/");
+            "theme:/blog/2026/figures/", "theme:/blog/page/2/", "theme:/writing/");
 
     private static final String PREFIX = "theme:";
     private static final Clock JUNE_2026 = Clock.fixed(Instant.parse("2026-06-15T00:00:00Z"), ZoneOffset.UTC);
