@@ -74,6 +74,46 @@ class PrintIT extends BrowserTest {
     }
 
     @Test
+    void aPrintedPostKeepsItsDiagramsChartsAndFormulasWholeAndOnThePage() throws IOException {
+        String page = "theme:/blog/2026/figures/";
+        String text = printedText(page);
+        assertAll(
+                // Diagrams and charts are SVG, printed as vector text: their labels are in the PDF.
+                () -> assertTrue(text.contains("Trainer") && text.contains("Shard cache"), "a diagram's labels: " + text),
+                () -> assertTrue(text.contains("Components of the data path"), "a diagram's title"),
+                () -> assertFalse(text.contains("The data"), "a chart's folded data is not printed"));
+
+        browser.colorScheme("dark");
+        browser.open(sites.url(page));
+        browser.driver().executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> style = (Map<String, Object>) browser.script("""
+                const main = document.querySelector('.e-content').getBoundingClientRect();
+                const figures = [...document.querySelectorAll('.diagram, .chart, .stemblock')];
+                return {
+                  figures: figures.length,
+                  // Every figure inside the printed column, none scrolled or cut at its edge.
+                  outside: figures.filter(f => { const r = f.querySelector('svg, math').getBoundingClientRect();
+                      return r.left < main.left - 1 || r.right > main.right + 1; }).map(f => f.className),
+                  whole: [...new Set(figures.map(f => getComputedStyle(f).breakInside))],
+                  overflow: [...new Set([...document.querySelectorAll('.figure-scroll, .stemblock .content')]
+                      .map(e => getComputedStyle(e).overflowX))],
+                  diagramText: getComputedStyle(document.querySelector('.diagram svg text.dt')).fill,
+                  firstSeries: getComputedStyle(document.querySelector('.chart svg .c-s1')).stroke,
+                  data: getComputedStyle(document.querySelector('.chart-data')).display
+                };""");
+        assertAll(
+                () -> assertTrue(((Number) style.get("figures")).intValue() >= 8, "figures: " + style.get("figures")),
+                () -> assertEquals(List.of(), style.get("outside")),
+                () -> assertEquals(List.of("avoid"), style.get("whole")),
+                () -> assertEquals(List.of("visible"), style.get("overflow")),
+                () -> assertEquals("rgb(0, 0, 0)", style.get("diagramText"), "black labels even in the dark theme"),
+                // The light theme's accent, not the dark theme's: series keep their colours on paper.
+                () -> assertEquals("rgb(11, 98, 121)", style.get("firstSeries")),
+                () -> assertEquals("none", style.get("data")));
+    }
+
+    @Test
     void printStylesWrapCodeOnALightBackgroundAndKeepBlocksWhole() {
         browser.colorScheme("dark");
         browser.open(sites.url(POST));

@@ -13,6 +13,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -113,6 +114,23 @@ class SearchIT extends BrowserTest {
         field.sendKeys("zzzyx");
         waiting().until(ExpectedConditions.textToBe(By.cssSelector("main .search__status"), "Nothing found for “zzzyx”"));
         assertTrue(browser.driver().findElements(By.cssSelector("main .search__results > li")).isEmpty());
+    }
+
+    @Test
+    void aPrefixFindsWholeWordsAndTitlesRankAboveDescriptionsAndBodies() {
+        // In the theme fixture, "series" is in the titles of the first and last notes, in the
+        // description of the related post, and only in the body of the every-block note.
+        browser.open(sites.url("theme:/search/?q=seri"));
+        List<String> order = new ArrayList<>();
+        results("main", "seri").forEach(li -> order.add(li.findElement(By.cssSelector("a")).getAttribute("pathname")));
+        List<String> titles = List.of("/blog/2026/first-note/", "/blog/2026/last-note/");
+        assertTrue(order.size() >= 4, order.toString());
+        assertEquals(Set.copyOf(titles), Set.copyOf(order.subList(0, 2)), "title matches first: " + order);
+        assertTrue(order.indexOf("/blog/2026/related-post/") < order.indexOf("/blog/2026/every-block/"),
+                "a description ranks above the body: " + order);
+        WebElement first = browser.driver().findElement(By.cssSelector("main .search__results > li a"));
+        assertTrue(first.findElement(By.cssSelector("mark")).getText().equalsIgnoreCase("series"),
+                "the whole word is marked: " + first.getText());
     }
 
     @Test
