@@ -1,5 +1,6 @@
-// A blog post or paper note: header, table of contents, body, then its series, related posts,
-// the edit link and the newer and older posts. Marked up as an h-entry.
+// A blog post or paper note: header (with the paper a note is about), table of contents, body,
+// then how to cite it, its series, related posts, the edit link and the newer and older posts.
+// Marked up as an h-entry.
 def seriesName = series ? series.tag.replace('-', ' ').capitalize() : null
 layout('layouts/default.tpl', true,
         pageTitle: content.title,
@@ -18,10 +19,19 @@ layout('layouts/default.tpl', true,
                     }
                     h1(class: 'p-name') { yieldUnescaped content.titleHtml }
                     include(template: 'partials/post-meta.tpl')
+                    if (paper) {
+                        p(class: 'paper') {
+                            span(class: 'paper__label') { yield 'The paper' }
+                            yield ' '
+                            a(href: paper.url) { cite { yield paper.title } }
+                            yield ', ' + paper.published()
+                        }
+                    }
                 }
                 include(template: 'partials/toc.tpl')
                 div(class: 'prose e-content') { yieldUnescaped content.bodyHtml }
                 footer(class: 'post-footer') {
+                    include(template: 'partials/cite.tpl')
                     if (series && (series.previous || series.next)) {
                         nav(class: 'series', 'aria-label': seriesName) {
                             span(class: 'series__label') { yield seriesName + ', ' + series.position + ' of ' + series.total }

@@ -17,9 +17,32 @@
     });
   }
 
+  // Search: the header's link (or the key /) opens it in a dialog, loading its styles and script
+  // on first use; on the search page, / goes to its field.
+  var dl = d.querySelector('.search-dialog');
+  function search(e) {
+    var f = d.querySelector('main .search__field');
+    if (f || dl && dl.showModal) e.preventDefault(); else return;
+    if (f) return f.focus();
+    if (d.getElementById('search-js')) return dl.showModal();
+    var c = d.createElement('link'), s = d.createElement('script');
+    c.rel = 'stylesheet'; c.href = '/css/search.css'; s.src = '/js/search.js'; s.id = 'search-js';
+    c.onload = c.onerror = function () { dl.showModal(); };
+    d.head.append(c, s);
+  }
+  d.addEventListener('click', function (e) {
+    var t = e.target;
+    if (t.closest('.search-open')) search(e);
+    else if (t === dl || t.closest('.search-close')) dl.close();
+  });
+  d.addEventListener('keydown', function (e) {
+    var t = e.target;
+    if (e.key == '/' && !(e.ctrlKey || e.metaKey || e.altKey || t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) search(e);
+  });
+
   // A copy button on each code block.
   if (!navigator.clipboard) return;
-  d.querySelectorAll('.listingblock pre').forEach(function (pre) {
+  d.querySelectorAll('.listingblock pre, .cite pre').forEach(function (pre) {
     var c = d.createElement('button');
     c.type = 'button';
     c.className = 'copy';

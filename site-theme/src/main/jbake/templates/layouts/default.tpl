@@ -6,13 +6,18 @@
 //   trail           the breadcrumb after Home, a list of [name, url], or null
 //   ownerPage       true on the pages about the owner (home, About)
 //   entry           the post the page shows, or null
-// It also reads what every page's model has (site, url, noindex, notice: the record Page in
-// site-core's com.sethihemant.site.theme). Text is written with yield (escaped); only
-// Asciidoctor's HTML is written with yieldUnescaped.
+// It also reads what every page's model has (site, url, noindex, notice, image, citation: the
+// record Page in site-core's com.sethihemant.site.theme). Text is written with yield (escaped);
+// only Asciidoctor's HTML is written with yieldUnescaped.
 def fullTitle = pageTitle == site.title ? site.title : pageTitle + ' · ' + site.title
 def pageUrl = site.absolute(url)
 def twitter = site.profiles.find { it.name == 'Twitter' && it.label.startsWith('@') }?.label
-def card = [url: site.absolute('/images/card.png'), alt: site.title + ': ' + site.tagline]
+// A post's own social card, or the site's (Page.image).
+def card = [url: site.absolute(image.url), alt: image.alt, width: image.width.toString(), height: image.height.toString()]
+def searchPage = url == Routes.SEARCH
+// Forms may send only to this site (the header's search goes to /search/), and on the search page
+// also to the web search engine its form offers visitors without JavaScript.
+def formAction = searchPage ? "'self' " + Routes.WEB_SEARCH.replaceFirst('/$', '') : "'self'"
 
 // Structured data (schema.org, JSON-LD): the owner, the page, and where it sits.
 def person = ['@type': 'Person', '@id': site.absolute('/#person'), name: site.author.name, url: site.absolute('/'),
@@ -44,7 +49,7 @@ html(lang: site.language) {
         // Before anything that loads: only this site's own files, no inline script or style.
         // connect-src 'self' lets tools fetch /robots.txt in the page's name (Lighthouse does).
         meta('http-equiv': 'Content-Security-Policy', content: "default-src 'none'; script-src 'self'; style-src 'self'; "
-                + "img-src 'self'; connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'")
+                + "img-src 'self'; connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action " + formAction)
         meta(name: 'referrer', content: 'strict-origin-when-cross-origin')
         meta(name: 'viewport', content: 'width=device-width, initial-scale=1')
         title { yield fullTitle }
@@ -58,7 +63,14 @@ html(lang: site.language) {
         // Blocking on purpose: it applies the stored theme before the first paint.
         script(src: '/js/theme.js') {}
         link(rel: 'stylesheet', href: '/css/site.css')
+        // Print only: the browser fetches it without holding up the page.
+        link(rel: 'stylesheet', href: '/css/print.css', media: 'print')
         script(src: '/js/site.js', defer: 'defer') {}
+        if (searchPage) {
+            // Elsewhere site.js loads both when the header's search is first opened.
+            link(rel: 'stylesheet', href: '/css/search.css')
+            script(src: '/js/search.js', defer: 'defer') {}
+        }
         meta(name: 'color-scheme', content: 'light dark')
         meta(name: 'theme-color', content: '#fbfaf7', media: '(prefers-color-scheme: light)')
         meta(name: 'theme-color', content: '#121416', media: '(prefers-color-scheme: dark)')
@@ -67,6 +79,8 @@ html(lang: site.language) {
         link(rel: 'icon', href: '/favicon.png', type: 'image/png', sizes: '48x48')
         link(rel: 'apple-touch-icon', href: '/apple-touch-icon.png')
         link(rel: 'alternate', type: 'application/atom+xml', title: site.title + ' (Atom feed)', href: Routes.FEED)
+        link(rel: 'alternate', type: 'application/feed+json', title: site.title + ' (JSON Feed)', href: Routes.JSON_FEED)
+        link(rel: 'search', href: Routes.SEARCH, title: 'Search ' + site.title)
 
         meta(property: 'og:type', content: entry ? 'article' : ownerPage ? 'profile' : 'website')
         meta(property: 'og:site_name', content: site.title)
@@ -76,8 +90,8 @@ html(lang: site.language) {
         meta(property: 'og:locale', content: site.language == 'en' ? 'en_US' : site.language)
         meta(property: 'og:image', content: card.url)
         meta(property: 'og:image:type', content: 'image/png')
-        meta(property: 'og:image:width', content: '1200')
-        meta(property: 'og:image:height', content: '630')
+        meta(property: 'og:image:width', content: card.width)
+        meta(property: 'og:image:height', content: card.height)
         meta(property: 'og:image:alt', content: card.alt)
         if (entry) {
             meta(property: 'article:published_time', content: entry.date.toString())
@@ -94,6 +108,20 @@ html(lang: site.language) {
         meta(name: 'twitter:description', content: pageDescription)
         meta(name: 'twitter:image', content: card.url)
         meta(name: 'twitter:image:alt', content: card.alt)
+        if (citation) {
+            // For Google Scholar and reference managers (Zotero reads these): Highwire Press tags.
+            meta(name: 'citation_title', content: citation.title)
+            meta(name: 'citation_author', content: citation.authorInverted())
+            meta(name: 'citation_publication_date', content: citation.scholarDate(citation.published))
+            meta(name: 'citation_online_date', content: citation.scholarDate(citation.published))
+            meta(name: 'citation_publisher', content: citation.site)
+            meta(name: 'citation_language', content: site.language)
+            meta(name: 'citation_fulltext_html_url', content: citation.url)
+            meta(name: 'citation_abstract_html_url', content: citation.url)
+            if (entry?.tags) {
+                meta(name: 'citation_keywords', content: entry.tags.join('; '))
+            }
+        }
         script(type: 'application/ld+json') {
             yieldUnescaped json(['@context': 'https://schema.org', '@graph': graph])
         }

@@ -55,27 +55,54 @@ class MetadataIT {
     }
 
     @Test
-    void everyPageHasOpenGraphAndATwitterCardWithTheDefaultImage() throws IOException {
+    void everyPageHasOpenGraphAndATwitterCardAndEveryPostItsOwnImage() throws IOException {
         for (Path file : BakedSite.htmlFiles()) {
             Document page = BakedSite.parse(file);
+            String path = BakedSite.sitePath(file);
             String canonical = page.expectFirst("link[rel=canonical]").attr("href");
-            assertAll(BakedSite.sitePath(file),
-                    () -> assertEquals(BakedSite.BASE + BakedSite.sitePath(file), canonical),
+            boolean post = path.matches("/blog/\\d{4}/[^/]+/");
+            String image = post ? BakedSite.BASE + "/cards" + path.substring("/blog".length(), path.length() - 1) + ".png"
+                    : BakedSite.BASE + "/images/card.png";
+            assertAll(path,
+                    () -> assertEquals(BakedSite.BASE + path, canonical),
                     () -> assertEquals(canonical, meta(page, "og:url")),
                     () -> assertTrue(Set.of("website", "article", "profile").contains(meta(page, "og:type"))),
                     () -> assertEquals(meta(page, "description"), meta(page, "og:description")),
                     () -> assertTrue(page.title().startsWith(meta(page, "og:title"))),
-                    () -> assertEquals(BakedSite.BASE + "/images/card.png", meta(page, "og:image")),
+                    () -> assertEquals(image, meta(page, "og:image")),
+                    () -> assertEquals("image/png", meta(page, "og:image:type")),
                     () -> assertEquals("1200", meta(page, "og:image:width")),
                     () -> assertEquals("630", meta(page, "og:image:height")),
                     () -> assertFalse(meta(page, "og:image:alt").isBlank()),
                     () -> assertEquals("summary_large_image", meta(page, "twitter:card")),
                     () -> assertEquals(meta(page, "og:image"), meta(page, "twitter:image")),
+                    () -> assertEquals(meta(page, "og:image:alt"), meta(page, "twitter:image:alt")),
                     () -> assertEquals("@sethihemant", meta(page, "twitter:creator")));
+            // What the card validators ask of the image: the file, its declared size, under 5 MB.
+            Path png = BakedSite.dir().resolve(image.substring(BakedSite.BASE.length() + 1));
+            assertEquals(List.of(1200, 630), pngSize(png), path);
+            assertTrue(Files.size(png) < 5_000_000, png.toString());
         }
-        assertEquals(List.of(1200, 630), pngSize(BakedSite.dir().resolve("images/card.png")));
-        assertEquals("article", meta(BakedSite.page(POST), "og:type"));
-        assertEquals("2026-11-23", meta(BakedSite.page(POST), "article:published_time"));
+        Document post = BakedSite.page(POST);
+        assertEquals("article", meta(post, "og:type"));
+        assertEquals("2026-11-23", meta(post, "article:published_time"));
+        assertTrue(meta(post, "og:image:alt").startsWith("“" + post.expectFirst("h1").text() + "”"), meta(post, "og:image:alt"));
+        assertEquals(meta(post, "og:image"), find(jsonLd(post), "BlogPosting").get("image"));
+    }
+
+    @Test
+    void postsCarryGoogleScholarsCitationTags() {
+        Document post = BakedSite.page(POST);
+        assertAll(
+                () -> assertEquals(post.expectFirst("h1").text(), meta(post, "citation_title")),
+                () -> assertEquals("Sethi, Hemant", meta(post, "citation_author")),
+                () -> assertEquals("2026/11/23", meta(post, "citation_publication_date")),
+                () -> assertEquals(BakedSite.BASE + POST, meta(post, "citation_fulltext_html_url")),
+                () -> assertEquals("en", meta(post, "citation_language")));
+        for (Path file : BakedSite.htmlFiles()) {
+            boolean post2 = BakedSite.sitePath(file).matches("/blog/\\d{4}/[^/]+/");
+            assertEquals(post2, !BakedSite.parse(file).select("meta[name=citation_title]").isEmpty(), BakedSite.sitePath(file));
+        }
     }
 
     @Test
@@ -85,7 +112,13 @@ class MetadataIT {
                 () -> assertEquals("/favicon.svg", home.expectFirst("link[rel=icon][type=image/svg+xml]").attr("href")),
                 () -> assertEquals("/favicon.png", home.expectFirst("link[rel=icon][type=image/png]").attr("href")),
                 () -> assertEquals("/apple-touch-icon.png", home.expectFirst("link[rel=apple-touch-icon]").attr("href")),
-                () -> assertEquals("/feed.xml", home.expectFirst("link[rel=alternate][type=application/atom+xml]").attr("href")));
+                () -> assertEquals("/feed.xml", home.expectFirst("link[rel=alternate][type=application/atom+xml]").attr("href")),
+                () -> assertEquals("/feed.json", home.expectFirst("link[rel=alternate][type=application/feed+json]").attr("href")));
+        for (Path file : BakedSite.htmlFiles()) {
+            Document page = BakedSite.parse(file);
+            assertEquals(List.of("/feed.xml", "/feed.json"), page.select("head link[rel=alternate]").eachAttr("href"),
+                    BakedSite.sitePath(file));
+        }
         assertEquals(List.of(48, 48), pngSize(BakedSite.dir().resolve("favicon.png")));
         assertEquals(List.of(180, 180), pngSize(BakedSite.dir().resolve("apple-touch-icon.png")));
         assertTrue(Files.readString(BakedSite.dir().resolve("favicon.svg")).startsWith("<svg"));

@@ -44,7 +44,7 @@ final class AtomFeed {
         xml.close();
         for (Document post : posts) {
             xml.open("entry");
-            xml.text("id", "tag:" + site.host() + "," + post.date() + ":" + post.url());
+            xml.text("id", entryId(site, post));
             xml.text("title", post.title());
             xml.empty("link", "rel", "alternate", "type", "text/html", "href", site.absolute(post.url()));
             xml.text("published", timestamp(post.date()));
@@ -59,6 +59,11 @@ final class AtomFeed {
         }
         xml.close();
         return xml.finish();
+    }
+
+    /** The entry's id: a tag URI, the same in every feed and every bake. */
+    static String entryId(SiteConfig site, Document post) {
+        return "tag:" + site.host() + "," + post.date() + ":" + post.url();
     }
 
     private static String timestamp(LocalDate date) {

@@ -14,6 +14,8 @@ import com.sethihemant.site.content.Status;
 import com.sethihemant.site.figures.Figures;
 import com.sethihemant.site.theme.ArchivePage;
 import com.sethihemant.site.theme.BlogPage;
+import com.sethihemant.site.theme.Image;
+import com.sethihemant.site.theme.SearchPage;
 import com.sethihemant.site.theme.TagPage;
 import com.sethihemant.site.theme.TagsPage;
 
@@ -46,8 +48,9 @@ import java.util.stream.Stream;
 
 /**
  * Bakes a site: parses every source, decides what is published, renders each page once through
- * the theme's templates, and writes the feed, sitemap and robots.txt. Output goes to a fresh
- * folder that replaces the previous site only when everything succeeded.
+ * the theme's templates, and writes the feeds (Atom and JSON Feed), the sitemap, robots.txt,
+ * llms.txt, the search index and the posts' social cards. Output goes to a fresh folder that
+ * replaces the previous site only when everything succeeded.
  *
  * <p>Drafts and posts dated after today are left out entirely (stock JBake still writes them, as
  * {@code *-draft.html} or at their final URL). In preview mode they are included, for the author.
@@ -56,7 +59,7 @@ public final class Baker implements AutoCloseable {
 
     /** Templates for pages the baker generates; they cannot be used as a document type. */
     static final Set<String> LISTING_TEMPLATES = Set.of(BlogPage.TEMPLATE, TagsPage.TEMPLATE, TagPage.TEMPLATE,
-            ArchivePage.TEMPLATE);
+            ArchivePage.TEMPLATE, SearchPage.TEMPLATE);
 
     /** Markup files this site does not render; in a content folder they are a mistake. */
     private static final List<String> OTHER_MARKUP = List.of(".md", ".markdown", ".asciidoc", ".asc", ".ad");
@@ -67,6 +70,8 @@ public final class Baker implements AutoCloseable {
     private final int threads;
     private final TemplateClassCache templateCache;
     private final DocumentCache documentCache;
+    private final SocialCards cards;
+    private final SearchIndex search = new SearchIndex();
 
     // What the previous build produced, so the next one can reuse what did not change. A baker
     // builds one site at a time; the preview server calls it from its one watcher thread.
@@ -105,31 +110,31 @@ public final class Baker implements AutoCloseable {
      *                      for none
      */
     public Baker(ContentParser parser, Clock clock, int threads, Path templateCache) {
-        this(parser, clock, threads, templateCache, null);
+        this(parser, clock, threads, new Caches(templateCache, null, null));
     }
 
     /**
-     * @param documentCache a folder where parsed sources are kept between runs, so that the next
-     *                      bake parses only the sources that changed (see {@link DocumentCache});
-     *                      {@code null} for none
+     * @param caches folders where compiled templates, parsed sources and social cards are kept
+     *               between runs, so that the next bake loads them instead of making them again
      */
-    public Baker(ContentParser parser, Clock clock, int threads, Path templateCache, Path documentCache) {
-        this(parser, clock, Pages.PageRenderer.DIRECT, threads, TemplateClassCache.in(templateCache),
-                DocumentCache.in(documentCache));
+    public Baker(ContentParser parser, Clock clock, int threads, Caches caches) {
+        this(parser, clock, Pages.PageRenderer.DIRECT, threads, TemplateClassCache.in(caches.templates()),
+                DocumentCache.in(caches.documents()), caches.cards());
     }
 
     Baker(ContentParser parser, Clock clock, Pages.PageRenderer renderer, int threads) {
-        this(parser, clock, renderer, threads, TemplateClassCache.NONE, DocumentCache.NONE);
+        this(parser, clock, renderer, threads, TemplateClassCache.NONE, DocumentCache.NONE, null);
     }
 
     private Baker(ContentParser parser, Clock clock, Pages.PageRenderer renderer, int threads,
-                  TemplateClassCache templateCache, DocumentCache documentCache) {
+                  TemplateClassCache templateCache, DocumentCache documentCache, Path cardCache) {
         this.parser = parser;
         this.clock = clock;
         this.renderer = renderer;
         this.threads = Math.max(1, threads);
         this.templateCache = templateCache;
         this.documentCache = documentCache;
+        this.cards = new SocialCards(cardCache);
     }
 
     /**
@@ -206,20 +211,118 @@ public final class Baker implements AutoCloseable {
         }
         SiteModel model = new SiteModel(published, Set.copyOf(site.seriesTags()));
 
-        Pages.Output pages = new Pages(new Pages.Inputs(sources.root(), site, data, model, preview, today), templates,
-                templateSet.fingerprint(), renderer, rendered, documentDigests::get, threads == 1 ? null : workers())
-                .render();
+        // Each post's card is planned now (its address and text go into the post's page) and
+        // drawn on the workers while the pages render.
+        Map<String, SocialCards.Card> planned = planCards(sources, site, model.posts());
+        Map<String, Future<byte[]>> drawing = drawCards(planned);
+        Map<String, Image> cardImages = new HashMap<>();
+        planned.forEach((url, card) -> cardImages.put(url, card.image()));
+
+        Pages.Output pages = new Pages(new Pages.Inputs(sources.root(), site, data, model, preview, today, cardImages),
+                templates, templateSet.fingerprint(), renderer, rendered, documentDigests::get,
+                threads == 1 ? null : workers()).render();
         rendered = pages.renders();
         Map<String, byte[]> files = new HashMap<>(pages.files());
         copyAssets(sources, files);
-        files.put(Routes.outputPath(Routes.FEED), AtomFeed.write(site, model.posts()));
-        files.put(Routes.outputPath(Routes.SITEMAP), Sitemap.write(site, pages.indexable()));
-        files.put(Routes.outputPath(Routes.ROBOTS), Sitemap.robots(site));
+        List<Problem> clashes = new ArrayList<>();
+        Map<String, byte[]> generated = new LinkedHashMap<>();
+        generated.put(Routes.outputPath(Routes.FEED), AtomFeed.write(site, model.posts()));
+        generated.put(Routes.outputPath(Routes.JSON_FEED), JsonFeed.write(site, model.posts(),
+                post -> planned.containsKey(post.url()) ? planned.get(post.url()).image().url() : null));
+        generated.put(Routes.outputPath(Routes.SITEMAP), Sitemap.write(site, pages.indexable()));
+        generated.put(Routes.outputPath(Routes.ROBOTS), Sitemap.robots(site));
+        generated.put(Routes.outputPath(Routes.LLMS), LlmsTxt.write(site, pages.indexable().values()));
+        if (pages.files().containsKey(Routes.outputPath(Routes.SEARCH))) {
+            generated.put(Routes.outputPath(Routes.SEARCH_INDEX), searchIndex(model, pages));
+        }
+        for (SocialCards.Card card : planned.values()) {
+            generated.put(card.path(), join(drawing.get(card.key())));
+        }
+        cards.retain(drawing.keySet());
+        generated.forEach((path, bytes) -> {
+            if (files.put(path, bytes) != null) {
+                clashes.add(Problem.at(sources.root(), "has a file that would be published at /" + path
+                        + ", which the site generates itself; rename or remove that file"));
+            }
+        });
+        if (!clashes.isEmpty()) {
+            throw new SiteException(clashes, ExitCodes.SITE_PROBLEM);
+        }
         // Every image, link and cross reference must lead somewhere in what is about to be written.
         LocalReferences.check(published, files);
         files.put(SourceMap.PATH, SourceMap.write(sources.root(), published));
         return new Site(files, model.posts().size(), model.pages().size(), model.byTag().size(),
                 all.size() - published.size(), pages.rendered(), changed[0], (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /**
+     * The social card of each post, by the post's URL: none when the theme has no card folder,
+     * and none for a post whose title the card's font cannot show at all.
+     */
+    private Map<String, SocialCards.Card> planCards(SiteSources sources, SiteConfig site, List<Document> posts) {
+        Map<String, SocialCards.Card> planned = new LinkedHashMap<>();
+        if (sources.card() == null || sources.assets() == null) {
+            return planned;
+        }
+        SocialCards.Look look = cards.look(sources.card(), sources.assets().resolve("css/site.css"));
+        for (Document post : posts) {
+            SocialCards.Card card = cards.plan(look, site.title(), post);
+            if (card != null) {
+                planned.put(post.url(), card);
+            }
+        }
+        return planned;
+    }
+
+    /** Starts drawing the cards not already known, by key (two posts may share a card). */
+    private Map<String, Future<byte[]>> drawCards(Map<String, SocialCards.Card> planned) {
+        Map<String, Future<byte[]>> drawing = new LinkedHashMap<>();
+        if (planned.isEmpty()) {
+            return drawing;
+        }
+        SocialCards.Look look = cards.currentLook();
+        for (SocialCards.Card card : planned.values()) {
+            if (!drawing.containsKey(card.key())) {
+                drawing.put(card.key(), threads == 1 ? CompletableFuture.completedFuture(cards.bytes(look, card))
+                        : workers().submit(() -> cards.bytes(look, card)));
+            }
+        }
+        return drawing;
+    }
+
+    /**
+     * The search index of everything that would be published: posts newest first, then pages.
+     * Drafts and scheduled posts are left out even in the preview, which shows what visitors
+     * will find.
+     */
+    private byte[] searchIndex(SiteModel model, Pages.Output pages) {
+        Map<Document, SearchIndex.Entry> seen = new IdentityHashMap<>();
+        List<SearchIndex.Entry> entries = new ArrayList<>();
+        for (Document post : model.posts()) {
+            Pages.Listed listed = pages.indexable().get(post.url());
+            if (listed != null && listed.published()) {
+                entries.add(search.post(post, seen));
+            }
+        }
+        for (Document page : model.pages()) {
+            Pages.Listed listed = pages.indexable().get(page.url());
+            if (listed != null && listed.published()) {
+                entries.add(search.page(page, pages.files().get(Routes.outputPath(page.url()))));
+            }
+        }
+        search.keep(seen);
+        return SearchIndex.write(entries);
+    }
+
+    private static byte[] join(Future<byte[]> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while drawing the social cards", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
     }
 
     /** The theme's templates, compiled again only when a template file changed. */
@@ -429,7 +532,8 @@ public final class Baker implements AutoCloseable {
     private void copyAssets(SiteSources sources, Map<String, byte[]> files) {
         if (sources.assets() != null) {
             for (Path file : files(sources.assets(), false)) {
-                files.put(sources.assets().relativize(file).toString().replace('\\', '/'), asset(file));
+                String path = sources.assets().relativize(file).toString().replace('\\', '/');
+                files.put(path, path.endsWith(".js") ? Scripts.compact(asset(file)) : asset(file));
             }
         }
         for (Path root : sources.contentRoots()) {
@@ -511,6 +615,16 @@ public final class Baker implements AutoCloseable {
     }
 
     private record TemplateSet(Path folder, String fingerprint, Templates templates) {
+    }
+
+    /**
+     * Folders a baker keeps things in between runs; each may be {@code null} for none.
+     *
+     * @param templates the theme's compiled templates ({@link TemplateClassCache})
+     * @param documents parsed sources ({@link DocumentCache})
+     * @param cards     the posts' social cards
+     */
+    public record Caches(Path templates, Path documents, Path cards) {
     }
 
     /** Sources (file to content folder) and the theme's document types, as the last build saw them. */

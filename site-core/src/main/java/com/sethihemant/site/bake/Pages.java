@@ -1,17 +1,24 @@
 package com.sethihemant.site.bake;
 
+import com.sethihemant.site.ExitCodes;
+import com.sethihemant.site.Problem;
+import com.sethihemant.site.SiteException;
 import com.sethihemant.site.config.SiteConfig;
 import com.sethihemant.site.content.Document;
 import com.sethihemant.site.content.Routes;
 import com.sethihemant.site.content.Status;
 import com.sethihemant.site.theme.ArchivePage;
 import com.sethihemant.site.theme.BlogPage;
+import com.sethihemant.site.theme.Citation;
 import com.sethihemant.site.theme.DocumentPage;
 import com.sethihemant.site.theme.Formats;
+import com.sethihemant.site.theme.Image;
 import com.sethihemant.site.theme.Listing;
 import com.sethihemant.site.theme.Page;
 import com.sethihemant.site.theme.PageModel;
+import com.sethihemant.site.theme.Paper;
 import com.sethihemant.site.theme.PostPage;
+import com.sethihemant.site.theme.SearchPage;
 import com.sethihemant.site.theme.TagPage;
 import com.sethihemant.site.theme.TagsPage;
 
@@ -54,7 +61,7 @@ final class Pages {
     private final Function<Document, String> documentDigests;
     private final Executor executor;
 
-    private final Map<String, LocalDate> indexable = new LinkedHashMap<>();
+    private final Map<String, Listed> indexable = new LinkedHashMap<>();
     private final Map<String, Rendered> renders = new HashMap<>();
     private final Map<String, byte[]> files = new HashMap<>();
     private final Set<String> rendered = new HashSet<>();
@@ -93,9 +100,28 @@ final class Pages {
      * @param model   the published documents and their relations
      * @param preview whether drafts and scheduled posts are shown, with a notice
      * @param today   the day that decides which dated posts are due
+     * @param cards   the social card of each post that has one, by the post's URL
      */
     record Inputs(Path root, SiteConfig site, Map<String, Object> data, SiteModel model, boolean preview,
-                  LocalDate today) {
+                  LocalDate today, Map<String, Image> cards) {
+    }
+
+    /** What a page of the sitemap (and llms.txt) is. */
+    enum Kind { PAGE, POST, LISTING }
+
+    /**
+     * A page the sitemap lists; {@code llms.txt} is written from the same entries.
+     *
+     * @param url          its site path
+     * @param title        its title, as plain text
+     * @param description  its description
+     * @param lastModified its last modification, or {@code null} when unknown
+     * @param kind         a page from a source, a post, or a page the bake generates
+     * @param published    whether it would be on the published site (in the preview, drafts and
+     *                     scheduled posts are listed too, and are not)
+     */
+    record Listed(String url, String title, String description, LocalDate lastModified, Kind kind,
+                  boolean published) {
     }
 
     /** A rendered page and the fingerprint of what it was rendered from. */
@@ -108,10 +134,10 @@ final class Pages {
      * @param files     output path to bytes
      * @param renders   every page with its fingerprint, for the next build to reuse
      * @param rendered  the output paths rendered by this build (the others were reused)
-     * @param indexable the site path of each page for the sitemap, with its last modification
+     * @param indexable each page for the sitemap, by its site path
      */
     record Output(Map<String, byte[]> files, Map<String, Rendered> renders, Set<String> rendered,
-                  SortedMap<String, LocalDate> indexable) {
+                  SortedMap<String, Listed> indexable) {
     }
 
     /** Renders one page with its template; tests wrap it to observe what each page receives. */
@@ -132,26 +158,40 @@ final class Pages {
         List<Document> posts = model.posts();
         LocalDate newest = posts.isEmpty() ? null : posts.get(0).lastModified();
         List<Listing.Year> years = years(model.byYear());
+        String author = inputs.site().author().name();
         for (Document document : model.pages()) {
             boolean index = !document.url().endsWith("404.html");
             LocalDate lastModified = document.url().equals("/") && newest != null ? newest : document.lastModified();
-            page(new DocumentPage(page(document.url(), notice(document), index), document, editUrl(document),
-                    posts, years), document.source().toString(), index, lastModified);
+            String notice = notice(document);
+            page(new DocumentPage(page(document.url(), notice, index, null, null), document, editUrl(document),
+                    posts, years), document.source().toString(), index ? new Listed(document.url(), document.title(),
+                    document.description(), lastModified, Kind.PAGE, notice == null) : null);
         }
         for (Document post : posts) {
-            page(new PostPage(page(post.url(), notice(post), true), post, editUrl(post), model.older(post),
-                    model.newer(post), model.related(post, RELATED_POSTS), model.series(post)),
-                    post.source().toString(), true, post.lastModified());
+            String notice = notice(post);
+            page(new PostPage(page(post.url(), notice, true, inputs.cards().get(post.url()), citation(post)), post,
+                    editUrl(post), model.older(post), model.newer(post), model.related(post, RELATED_POSTS),
+                    model.series(post), paper(post)), post.source().toString(),
+                    new Listed(post.url(), post.title(), post.description(), post.lastModified(), Kind.POST,
+                            notice == null));
         }
         blogIndex(posts);
         List<Listing.Tag> tags = new ArrayList<>();
         model.byTag().forEach((name, tagged) -> tags.add(new Listing.Tag(name, Routes.tag(name), tagged)));
         for (Listing.Tag tag : tags) {
-            page(new TagPage(page(tag.url(), null, true), tag), "the tag page " + tag.url(), true,
-                    tag.posts().get(0).lastModified());
+            page(new TagPage(page(tag.url(), null, true, null, null), tag), "the tag page " + tag.url(),
+                    listing(tag.url(), "Posts tagged “" + tag.name() + "”", "Posts by " + author + " tagged “"
+                            + tag.name() + "”, newest first.", tag.posts().get(0).lastModified()));
         }
-        page(new TagsPage(page(Routes.TAGS, null, true), tags), "the tags index", true, newest);
-        page(new ArchivePage(page(Routes.ARCHIVE, null, true), years), "the archive", true, newest);
+        page(new TagsPage(page(Routes.TAGS, null, true, null, null), tags), "the tags index",
+                listing(Routes.TAGS, "Tags", "The topics " + author + " writes about, with the posts on each.", newest));
+        page(new ArchivePage(page(Routes.ARCHIVE, null, true, null, null), years), "the archive",
+                listing(Routes.ARCHIVE, "Archive", "Every post by " + author + ", by year.", newest));
+        if (templates.has(SearchPage.TEMPLATE)) {
+            page(new SearchPage(page(Routes.SEARCH, null, true, null, null), searchEngine()), "the search page",
+                    listing(Routes.SEARCH, "Search", "Search the posts, paper notes and pages of " + inputs.site().title()
+                            + ".", null));
+        }
         finish();
         return new Output(files, renders, rendered, new TreeMap<>(indexable));
     }
@@ -163,13 +203,87 @@ final class Pages {
             List<Document> slice = posts.subList((n - 1) * perPage, Math.min(posts.size(), n * perPage));
             Listing.Pagination pagination = new Listing.Pagination(n, total,
                     n > 1 ? Routes.blogPage(n - 1) : null, n < total ? Routes.blogPage(n + 1) : null);
-            page(new BlogPage(page(Routes.blogPage(n), null, true), slice, pagination), "blog index page " + n,
-                    true, slice.isEmpty() ? null : slice.get(0).lastModified());
+            page(new BlogPage(page(Routes.blogPage(n), null, true, null, null), slice, pagination),
+                    "blog index page " + n, listing(Routes.blogPage(n), n == 1 ? "Blog" : "Blog, page " + n + " of " + total,
+                            "Posts and paper notes by " + inputs.site().author().name() + ", newest first.",
+                            slice.isEmpty() ? null : slice.get(0).lastModified()));
         }
     }
 
-    private Page page(String url, String notice, boolean index) {
-        return new Page(inputs.site(), inputs.data(), url, inputs.preview(), FORMATS, notice, !index);
+    private static Listed listing(String url, String title, String description, LocalDate lastModified) {
+        return new Listed(url, title, description, lastModified, Kind.LISTING, true);
+    }
+
+    /**
+     * @param image    the page's own image where it is shared, or {@code null} for the site's
+     * @param citation how to cite it, or {@code null}
+     */
+    private Page page(String url, String notice, boolean index, Image image, Citation citation) {
+        return new Page(inputs.site(), inputs.data(), url, inputs.preview(), FORMATS, notice, !index,
+                image != null ? image : siteImage(inputs.site()), citation);
+    }
+
+    /** The image of every page without one of its own: the theme's card with the site's name. */
+    static Image siteImage(SiteConfig site) {
+        return new Image("/images/card.png", 1200, 630,
+                site.title() + (site.tagline().isBlank() ? "" : ": " + site.tagline()));
+    }
+
+    /** How to cite a post. */
+    private Citation citation(Document post) {
+        SiteConfig site = inputs.site();
+        String slug = post.url().substring(post.url().lastIndexOf('/', post.url().length() - 2) + 1,
+                post.url().length() - 1);
+        return Citation.of(site.author().name(), post.title(), site.title(), site.absolute(post.url()), slug,
+                post.date(), post.updated());
+    }
+
+    /**
+     * The paper a paper note is about, from its header; {@code null} for other posts and for
+     * notes that do not name their paper.
+     */
+    private Paper paper(Document post) {
+        String title = text(post, "paper-title");
+        String venue = text(post, "paper-venue");
+        String year = text(post, "paper-year");
+        String url = text(post, "paper-url");
+        if (title == null && venue == null && year == null && url == null) {
+            return null;
+        }
+        List<String> missing = new ArrayList<>();
+        if (title == null) {
+            missing.add(":paper-title:");
+        }
+        if (venue == null) {
+            missing.add(":paper-venue:");
+        }
+        if (url == null) {
+            missing.add(":paper-url:");
+        }
+        String problem = !missing.isEmpty() ? "names a paper but has no " + String.join(", ", missing)
+                + "; a paper note gives the paper's title, venue and address (and :paper-year:), as ./site new-note writes them"
+                : !url.startsWith("https://") && !url.startsWith("http://")
+                ? "has ':paper-url: " + url + "', which is not a web address; write it as https://..."
+                : year != null && !year.matches("\\d{4}") ? "has ':paper-year: " + year + "'; write the year as four digits"
+                : null;
+        if (problem != null) {
+            throw new SiteException(List.of(Problem.at(post.source(), problem)), ExitCodes.SITE_PROBLEM);
+        }
+        return new Paper(title, venue, year, url);
+    }
+
+    private static String text(Document document, String attribute) {
+        Object value = document.attributes().get(attribute);
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        // Header attribute values have had their special characters escaped by Asciidoctor.
+        return org.jsoup.parser.Parser.unescapeEntities(value.toString().strip(), false);
+    }
+
+    /** DuckDuckGo, which takes the site to search in a field of its own. */
+    private SearchPage.SearchEngine searchEngine() {
+        return new SearchPage.SearchEngine("DuckDuckGo", Routes.WEB_SEARCH, "q", "sites", inputs.site().host());
     }
 
     /** In the preview, why a page would not be published (yet); otherwise {@code null}. */
@@ -200,11 +314,10 @@ final class Pages {
     /**
      * Renders a page, or reuses the previous build's bytes when its fingerprint is unchanged.
      *
-     * @param what         names the page in error messages
-     * @param index        whether the sitemap lists it
-     * @param lastModified its date in the sitemap
+     * @param what   names the page in error messages
+     * @param listed its entry in the sitemap, or {@code null} when the sitemap leaves it out
      */
-    private void page(PageModel page, String what, boolean index, LocalDate lastModified) {
+    private void page(PageModel page, String what, Listed listed) {
         String url = page.page().url();
         String path = Routes.outputPath(url);
         String fingerprint = new Fingerprint(documentDigests, shared)
@@ -221,8 +334,8 @@ final class Pages {
             }
             rendered.add(path);
         }
-        if (index) {
-            indexable.put(url, lastModified);
+        if (listed != null) {
+            indexable.put(url, listed);
         }
     }
 

@@ -14,7 +14,8 @@ import java.util.List;
  *   <li>{@code site-content/src/main/jbake}: {@code site.yml}, {@code content/} (home, About, ...),
  *       {@code data/} (reading list, talks)</li>
  *   <li>{@code blog/src/main/jbake/content}: the posts</li>
- *   <li>{@code site-theme/src/main/jbake}: {@code templates/} and {@code assets/}</li>
+ *   <li>{@code site-theme/src/main/jbake}: {@code templates/}, {@code assets/} and {@code card/} (the
+ *       fonts of the posts' social cards, with their licence)</li>
  * </ul>
  *
  * @param root         the project folder; "edit this page" links give source paths relative to it
@@ -23,14 +24,25 @@ import java.util.List;
  * @param data         folder of YAML data files, or {@code null}
  * @param templates    folder of Groovy markup templates
  * @param assets       folder copied as-is to the site's root, or {@code null}
+ * @param card         folder of the fonts a post's social card is drawn with ({@link SocialCards}), or
+ *                     {@code null}: posts are then shared with the site's own image
  */
-public record SiteSources(Path root, Path config, List<Path> contentRoots, Path data, Path templates, Path assets) {
+public record SiteSources(Path root, Path config, List<Path> contentRoots, Path data, Path templates, Path assets,
+                          Path card) {
 
     public SiteSources {
         contentRoots = List.copyOf(contentRoots);
     }
 
-    /** The sources of this project, found under its root folder. */
+    /** Sources of a theme without social cards. */
+    public SiteSources(Path root, Path config, List<Path> contentRoots, Path data, Path templates, Path assets) {
+        this(root, config, contentRoots, data, templates, assets, null);
+    }
+
+    /**
+     * The sources of this project, found under its root folder. A theme without a {@code card/}
+     * folder shares posts with the site's own image.
+     */
     public static SiteSources ofProject(Path root) {
         Path content = root.resolve("site-content/src/main/jbake");
         Path theme = root.resolve("site-theme/src/main/jbake");
@@ -40,7 +52,8 @@ public record SiteSources(Path root, Path config, List<Path> contentRoots, Path 
                 List.of(content.resolve("content"), root.resolve("blog/src/main/jbake/content")),
                 content.resolve("data"),
                 theme.resolve("templates"),
-                theme.resolve("assets"));
+                theme.resolve("assets"),
+                Files.isDirectory(theme.resolve("card")) ? theme.resolve("card") : null);
     }
 
     /** Fails with one message listing every folder or file that is missing. */
@@ -62,6 +75,9 @@ public record SiteSources(Path root, Path config, List<Path> contentRoots, Path 
         }
         if (assets != null && !Files.isDirectory(assets)) {
             missing.add("assets folder " + assets);
+        }
+        if (card != null && !Files.isDirectory(card)) {
+            missing.add("social card folder " + card);
         }
         if (!missing.isEmpty()) {
             throw SiteException.usage(null, "cannot find " + String.join(", ", missing)

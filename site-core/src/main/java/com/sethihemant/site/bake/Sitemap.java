@@ -14,11 +14,12 @@ final class Sitemap {
     private Sitemap() {
     }
 
-    /** @param pages site path to last-modified date ({@code null} when unknown), in output order */
-    static byte[] write(SiteConfig site, Map<String, LocalDate> pages) {
+    /** @param pages each page by its site path, in output order */
+    static byte[] write(SiteConfig site, Map<String, Pages.Listed> pages) {
         XmlOut xml = new XmlOut();
         xml.open("urlset", "xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9");
-        pages.forEach((url, lastModified) -> {
+        pages.forEach((url, page) -> {
+            LocalDate lastModified = page.lastModified();
             xml.open("url");
             xml.text("loc", site.absolute(url));
             if (lastModified != null) {

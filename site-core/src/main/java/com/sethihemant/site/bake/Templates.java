@@ -108,6 +108,11 @@ final class Templates {
         }
     }
 
+    /** Whether the theme has a top-level template {@code name}.tpl (the search page is optional). */
+    boolean has(String name) {
+        return Files.isRegularFile(folder.resolve(name + ".tpl"));
+    }
+
     /**
      * Loads every template, partials and layouts included: from the cache when it holds this
      * very theme, otherwise by compiling each (so that compile errors surface at once and

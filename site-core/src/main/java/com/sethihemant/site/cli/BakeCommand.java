@@ -54,7 +54,7 @@ final class BakeCommand implements Callable<Integer> {
         Path target = output != null ? output : source.defaultOutput("site");
         try (ContentParser parser = new ContentParser(source.figureCache());
              Baker baker = new Baker(parser, Clock.systemUTC(), Runtime.getRuntime().availableProcessors(),
-                     source.templateCache(), source.documentCache())) {
+                     new Baker.Caches(source.templateCache(), source.documentCache(), source.cardCache()))) {
             BakeResult result = baker.bake(source.sources(), target,
                     editUrl == null || editUrl.isEmpty() ? options() : options().withEditUrl(editUrl));
             spec.commandLine().getOut().println(result);

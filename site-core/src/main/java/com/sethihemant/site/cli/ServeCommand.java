@@ -55,7 +55,7 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (ContentParser parser = new ContentParser(source.figureCache());
              Baker baker = new Baker(parser, Clock.systemUTC(), Runtime.getRuntime().availableProcessors(),
-                     source.templateCache(), source.documentCache());
+                     new Baker.Caches(source.templateCache(), source.documentCache(), source.cardCache()));
              PreviewServer server = PreviewServer.start(baker, source.sources(),
                      published ? BakeOptions.PUBLISH : BakeOptions.PREVIEW, new InetSocketAddress(bind, port), out)) {
             out.println("Serving " + (published ? "the published site" : "a preview with drafts") + " at "

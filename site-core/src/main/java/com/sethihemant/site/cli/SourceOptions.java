@@ -25,6 +25,14 @@ final class SourceOptions {
     }
 
     /**
+     * Where the posts' social cards are kept between runs, beside the compiled templates: each
+     * file is named by the digest of everything its card is drawn from.
+     */
+    Path cardCache() {
+        return root.toAbsolutePath().normalize().resolve("site-theme/target/card-cache");
+    }
+
+    /**
      * Where rendered diagrams, formulas and charts are kept between runs, beside the baked site in
      * the blog module's build folder: {@code mvn clean} empties it, and an entry is keyed by
      * everything it was rendered from, so a stale one is never used.

@@ -27,6 +27,21 @@ public final class Routes {
     public static final String SITEMAP = "/sitemap.xml";
     /** Where crawlers look for their rules. */
     public static final String ROBOTS = "/robots.txt";
+    /** The JSON Feed (version 1.1), with the same entries as {@link #FEED}. */
+    public static final String JSON_FEED = "/feed.json";
+    /** The site's pages and posts, one line each, for language models (llmstxt.org). */
+    public static final String LLMS = "/llms.txt";
+    /** The search page; the search in the header opens the same search in place. */
+    public static final String SEARCH = "/search/";
+    /** The search index the search script reads. */
+    public static final String SEARCH_INDEX = "/search/index.json";
+    /**
+     * The web search engine the search page offers visitors without JavaScript, restricted to
+     * this site: the one address off the site that a form may send to.
+     */
+    public static final String WEB_SEARCH = "https://duckduckgo.com/";
+    /** Where the social cards of posts are; each post has {@link #card(String)}. */
+    public static final String CARDS = "/cards/";
     static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     private Routes() {
@@ -69,12 +84,25 @@ public final class Routes {
     }
 
     /**
+     * The social card (a PNG of its title) of the post at {@code postUrl}: {@code /blog/2026/slug/}
+     * has {@code /cards/2026/slug.png}.
+     */
+    public static String card(String postUrl) {
+        if (!postUrl.startsWith(BLOG) || !postUrl.endsWith("/") || postUrl.length() <= BLOG.length()) {
+            throw new IllegalArgumentException("not the URL of a post: " + postUrl);
+        }
+        return CARDS + postUrl.substring(BLOG.length(), postUrl.length() - 1) + ".png";
+    }
+
+    /**
      * Whether the bake generates {@code url} itself (blog index pages, tag pages, the archive, the
-     * feed, the sitemap, robots.txt), so that no source may be published there.
+     * feeds, the sitemap, robots.txt, llms.txt, the search page and its index, the social cards),
+     * so that no source may be published there.
      */
     public static boolean isGenerated(String url) {
         return url.equals(BLOG) || url.startsWith(BLOG + "page/") || url.startsWith(TAGS)
-                || url.equals(ARCHIVE) || url.equals(FEED) || url.equals(SITEMAP) || url.equals(ROBOTS);
+                || url.equals(ARCHIVE) || url.equals(FEED) || url.equals(SITEMAP) || url.equals(ROBOTS)
+                || url.equals(JSON_FEED) || url.equals(LLMS) || url.startsWith(SEARCH) || url.startsWith(CARDS);
     }
 
     /** The file a URL is written to, relative to the output folder. */

@@ -7,7 +7,7 @@ package com.sethihemant.site.theme;
  * model, so a misspelt name fails the bake instead of rendering as empty.
  */
 public sealed interface PageModel
-        permits DocumentPage, PostPage, BlogPage, TagPage, TagsPage, ArchivePage {
+        permits DocumentPage, PostPage, BlogPage, TagPage, TagsPage, ArchivePage, SearchPage {
 
     /** What every page has. */
     Page page();

@@ -13,9 +13,10 @@ import java.util.List;
  * @param newer   the next newer post, or {@code null}
  * @param related up to three posts that share its tags, best first
  * @param series  its place in a series (such as paper notes), or {@code null}
+ * @param paper   for a paper note, the paper it is about; otherwise {@code null}
  */
 public record PostPage(Page page, Document content, String editUrl, Document older, Document newer,
-                       List<Document> related, Listing.Series series) implements PageModel {
+                       List<Document> related, Listing.Series series, Paper paper) implements PageModel {
 
     @Override
     public String template() {

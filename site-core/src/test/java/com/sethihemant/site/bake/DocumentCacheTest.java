@@ -67,7 +67,7 @@ class DocumentCacheTest {
     }
 
     private Site build(Path documents) {
-        try (Baker baker = new Baker(FixtureSite.parser(), TODAY, 2, null, documents)) {
+        try (Baker baker = new Baker(FixtureSite.parser(), TODAY, 2, new Baker.Caches(null, documents, null))) {
             return baker.build(site.sources(), BakeOptions.PUBLISH);
         }
     }
@@ -104,7 +104,7 @@ class DocumentCacheTest {
     @Test
     void anEditedSourceIsParsedAgainAndItsOldEntryGoes() throws IOException {
         Path output = dir.resolve("out");
-        try (Baker baker = new Baker(FixtureSite.parser(), TODAY, 2, null, cache)) {
+        try (Baker baker = new Baker(FixtureSite.parser(), TODAY, 2, new Baker.Caches(null, cache, null))) {
             baker.bake(site.sources(), output, BakeOptions.PUBLISH);
         }
         List<Path> before = entries();
@@ -113,7 +113,7 @@ class DocumentCacheTest {
         Files.setLastModifiedTime(edited, FileTime.from(Instant.now().plusSeconds(5)));
 
         Site rebuilt;
-        try (Baker baker = new Baker(FixtureSite.parser(), TODAY, 2, null, cache)) {
+        try (Baker baker = new Baker(FixtureSite.parser(), TODAY, 2, new Baker.Caches(null, cache, null))) {
             baker.bake(site.sources(), output, BakeOptions.PUBLISH);
             rebuilt = baker.build(site.sources(), BakeOptions.PUBLISH);
         }

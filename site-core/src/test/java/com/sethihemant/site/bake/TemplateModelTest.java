@@ -37,7 +37,8 @@ class TemplateModelTest {
     Path dir;
 
     private static TagsPage tagsPage() {
-        return new TagsPage(new Page(SITE, Map.of(), Routes.TAGS, false, new Formats(), null, false),
+        return new TagsPage(new Page(SITE, Map.of(), Routes.TAGS, false, new Formats(), null, false,
+                Pages.siteImage(SITE), null),
                 List.of(new Listing.Tag("storage", Routes.tag("storage"), List.of())));
     }
 
@@ -89,7 +90,7 @@ class TemplateModelTest {
     @Test
     void theModelHoldsEachComponentOnceWithPagesFlattened() {
         TemplateModel model = TemplateModel.of(new TagPage(tagsPage().page(), tagsPage().allTags().get(0)));
-        assertEquals(List.of("site", "data", "url", "preview", "fmt", "notice", "noindex", "tagPage"),
+        assertEquals(List.of("site", "data", "url", "preview", "fmt", "notice", "noindex", "image", "citation", "tagPage"),
                 List.copyOf(model.keySet()));
     }
 }

@@ -341,8 +341,8 @@ public final class BakeBenchmark {
             throws IOException {
         SiteSources sources = sources(site);
         try (ContentParser parser = new ContentParser(figures);
-             Baker baker = new Baker(parser, Clock.systemUTC(), Runtime.getRuntime().availableProcessors(), cache,
-                     documents)) {
+             Baker baker = new Baker(parser, Clock.systemUTC(), Runtime.getRuntime().availableProcessors(),
+                     new Baker.Caches(cache, documents, null))) {
             baker.bake(sources, out, BakeOptions.PUBLISH);
             baked();
             if (!edits) {

@@ -119,6 +119,23 @@ class PreviewServerTest {
     }
 
     @Test
+    void savingAPostUpdatesTheSearchIndex() throws Exception {
+        // A theme with a search page gets an index; adding the template is a change like any other.
+        site.write("templates/search.tpl", "p { yield url }\n");
+        assertEquals("event: reload", nextEvent());
+        HttpResponse<String> before = get("/search/index.json");
+        assertEquals(200, before.statusCode());
+        assertTrue(before.body().contains("/blog/2026/first/") && !before.body().contains("quorum"), before.body());
+        assertFalse(before.body().contains("/blog/2026/unfinished/"), "a draft is never in the index, not even here");
+
+        Path post = dir.resolve("content/blog/first.adoc");
+        Files.writeString(post, Files.readString(post).replace("Body of first.", "About sloppy quorum systems."));
+        assertEquals("event: reload", nextEvent());
+        String after = get("/search/index.json").body();
+        assertTrue(after.contains("quorum") && after.contains("sloppy"), after);
+    }
+
+    @Test
     void aBrokenEditIsReportedAndTheLastGoodSiteStaysUntilItIsFixed() throws Exception {
         Path post = dir.resolve("content/blog/first.adoc");
         String good = Files.readString(post);

@@ -35,7 +35,7 @@ final class Sites implements AutoCloseable {
 
     /** The real site's pages that must score 100 in Lighthouse, and a few more. */
     static final List<String> REAL = List.of("/", "/about/", "/writing/", "/open-to/", "/blog/",
-            "/blog/2026/dynamo-paper-notes/", "/tags/paper-notes/", "/404.html", "/archive/", "/tags/");
+            "/blog/2026/dynamo-paper-notes/", "/tags/paper-notes/", "/404.html", "/archive/", "/tags/", "/search/");
     /** Theme fixture pages, written {@code theme:/path}. */
     static final List<String> THEME = List.of("theme:/", "theme:/blog/2026/every-block/", "theme:/blog/2026/first-note/",
             "theme:/blog/2026/figures/", "theme:/blog/page/2/", "theme:/writing/");

@@ -102,11 +102,13 @@ class ThemeIT extends BrowserTest {
             @SuppressWarnings("unchecked")
             Map<String, Object> state = (Map<String, Object>) browser.script("""
                     // Not counted: what a closed <details> folds away until the reader opens it, and an
-                    // SVG's title and description, which are read out, never drawn.
+                    // SVG's title and description, which are read out, never drawn; and the search page's
+                    // live search, a control that needs JavaScript (the page offers a web search instead).
                     const hidden = [...document.querySelectorAll('main *')]
                         .filter(el => el.getClientRects().length === 0 && !['BR', 'WBR', 'COL', 'COLGROUP', 'DATA']
                             .includes(el.tagName) && el.textContent.trim() !== ''
                             && !el.closest('details:not([open]) > :not(summary)')
+                            && !el.closest('.search-live')
                             && !(el.closest('svg') && ['title', 'desc'].includes(el.tagName)))
                         .map(el => el.outerHTML.slice(0, 80));
                     return {
