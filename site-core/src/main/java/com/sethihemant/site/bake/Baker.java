@@ -101,7 +101,7 @@ public final class Baker implements AutoCloseable {
      *                core); one is the straightforward path the parallel one is tested against
      */
     public Baker(ContentParser parser, Clock clock, int threads) {
-        this(parser, clock, threads, null);
+        this(parser, clock, threads, new Caches(null, null, null));
     }
 
     /**
