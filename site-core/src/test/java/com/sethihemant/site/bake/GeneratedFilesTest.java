@@ -47,6 +47,8 @@ class GeneratedFilesTest {
         site.write("content/blog/linked.adoc", "= Linked\n:jbake-type: post\n:jbake-status: published\n"
                 + ":jbake-date: 2026-05-20\n\nSee link:/about/[about], <<part>> and image:pic.png[A picture].\n\n"
                 + "[[part]]\n== Part\n\nText.\n");
+        // The picture the post shows, published beside it (the bake fails on a missing one).
+        site.writeBytes("content/blog/2026/linked/pic.png", new byte[] {(byte) 0x89, 'P', 'N', 'G'});
         site.post("draft", "2026-02-01", "draft");
         site.post("scheduled", "2026-12-01", "published");
     }
