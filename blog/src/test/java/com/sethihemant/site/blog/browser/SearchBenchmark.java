@@ -58,7 +58,8 @@ public final class SearchBenchmark {
         Path work = Files.createTempDirectory("search-bench");
         try (ContentParser parser = new ContentParser();
              Baker baker = new Baker(parser, Clock.systemUTC(), Runtime.getRuntime().availableProcessors(),
-                     root.resolve("site-theme/target/template-classes"), root.resolve("blog/target/bench-card-cache"))) {
+                     new Baker.Caches(root.resolve("site-theme/target/template-classes"), null,
+                             root.resolve("blog/target/bench-card-cache")))) {
             Result baseline = run(baker, root, work.resolve("baseline"), Math.max(1, posts / 10));
             Result measured = run(baker, root, work.resolve("measured"), posts);
             System.out.printf(Locale.ROOT, "%nkeystroke to results, %d posts: median %.1f ms, p90 %.1f ms, worst %.1f ms"
