@@ -1,5 +1,6 @@
 package com.sethihemant.site.blog.browser;
 
+import com.deque.html.axecore.selenium.AxeBuilder;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.SessionNotCreatedException;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -12,8 +13,10 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -39,9 +42,12 @@ final class Browser implements AutoCloseable {
     static final int PHONE_WIDTH = 390;
     static final int PHONE_HEIGHT = 844;
     static final int NARROWEST = 320;
+    /** The axe-core tags of WCAG 2.2 level AA, with the A and AA rules of 2.0 and 2.1 it includes. */
+    static final List<String> WCAG_22_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
 
     private final Path profile;
     private final ChromeDriver driver;
+    private String axeSource;
 
     Browser() {
         this(BrowserBinaries.find());
@@ -145,6 +151,41 @@ final class Browser implements AutoCloseable {
     /** Runs {@code script} (a function body; arguments in {@code arguments}) in the page. */
     Object script(String script, Object... arguments) {
         return driver.executeScript(script, arguments);
+    }
+
+    /**
+     * What axe-core finds against WCAG 2.2 AA on the page as it is now, one line per element:
+     * the rule, where, and what to fix. axe-core (the copy inside Deque's Selenium library) is
+     * added to the current page and, from then on, to every page before its own scripts, so that
+     * the half-megabyte script is sent to the browser once rather than on every analysis. The
+     * pages have no frames, so {@code axe.run} covers all of a page.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> accessibilityViolations() {
+        if (axeSource == null) {
+            axeSource = axeCore();
+            onEveryDocument(axeSource);
+        }
+        if (!Boolean.TRUE.equals(script("return typeof window.axe === 'object'"))) {
+            script(axeSource);
+        }
+        return (List<String>) driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})
+                  .then(results => done(results.violations.flatMap(rule => rule.nodes.map(node =>
+                      rule.id + ' at ' + JSON.stringify(node.target) + ': ' + node.failureSummary))),
+                        error => done(['axe-core failed: ' + error]));""", WCAG_22_AA);
+    }
+
+    private static String axeCore() {
+        try (InputStream in = AxeBuilder.class.getResourceAsStream("/axe.min.js")) {
+            if (in == null) {
+                throw new IllegalStateException("axe.min.js is missing from Deque's axe-core Selenium library");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Presses keys as a keyboard user would, so that focus is keyboard focus (:focus-visible). */

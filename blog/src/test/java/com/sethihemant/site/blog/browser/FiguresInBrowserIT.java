@@ -1,8 +1,5 @@
 package com.sethihemant.site.blog.browser;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -83,11 +80,7 @@ class FiguresInBrowserIT extends BrowserTest {
             if (scheme.equals("toggled")) {
                 browser.driver().findElement(By.cssSelector(".theme-toggle")).click();
             }
-            Results results = new AxeBuilder().withTags(AccessibilityIT.WCAG_22_AA).analyze(browser.driver());
-            for (Rule rule : results.getViolations()) {
-                rule.getNodes().forEach(node -> found.add(scheme + ": " + rule.getId() + " at " + node.getTarget()
-                        + ": " + node.getFailureSummary()));
-            }
+            browser.accessibilityViolations().forEach(violation -> found.add(scheme + ": " + violation));
         }
         assertEquals(List.of(), found);
     }
@@ -179,7 +172,7 @@ class FiguresInBrowserIT extends BrowserTest {
     }
 
     /** A PNG of each diagram, chart and display formula, named after its place on the page. */
-    private static void screenshots(String variant) throws IOException {
+    private void screenshots(String variant) throws IOException {
         Path dir = Files.createDirectories(Path.of(System.getProperty("screenshots.dir", "target/screenshots")));
         List<WebElement> figures = browser.driver().findElements(By.cssSelector(".diagram, .chart, .stemblock"));
         assertTrue(figures.size() >= 8, "the fixture has diagrams, charts and formulas: " + figures.size());
