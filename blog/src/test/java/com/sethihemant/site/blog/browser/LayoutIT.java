@@ -1,5 +1,6 @@
 package com.sethihemant.site.blog.browser;
 
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -20,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * keeps a comfortable measure, and screenshots of every page (phone and desktop, light and dark)
  * are saved under target/screenshots for people to look at.
  */
+@Order(2) // a long class: started first (junit-platform.properties)
 class LayoutIT extends BrowserTest {
 
     static Stream<String> pages() {

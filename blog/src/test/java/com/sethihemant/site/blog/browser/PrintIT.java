@@ -33,7 +33,7 @@ class PrintIT extends BrowserTest {
         browser.driver().executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
     }
 
-    private static String printedText(String page) throws IOException {
+    private String printedText(String page) throws IOException {
         browser.open(sites.url(page));
         Map<String, Object> pdf = browser.driver().executeCdpCommand("Page.printToPDF", Map.of(
                 "paperWidth", 8.27, "paperHeight", 11.69, "printBackground", true, "preferCSSPageSize", true));
