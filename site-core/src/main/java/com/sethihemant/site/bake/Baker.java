@@ -1,5 +1,6 @@
 package com.sethihemant.site.bake;
 
+import com.sethihemant.site.Digest;
 import com.sethihemant.site.ExitCodes;
 import com.sethihemant.site.Problem;
 import com.sethihemant.site.SiteException;
@@ -72,6 +73,7 @@ public final class Baker implements AutoCloseable {
     private final DocumentCache documentCache;
     private final SocialCards cards;
     private final SearchIndex search = new SearchIndex();
+    private final LocalReferences.Scans references = new LocalReferences.Scans();
 
     // What the previous build produced, so the next one can reuse what did not change. A baker
     // builds one site at a time; the preview server calls it from its one watcher thread.
@@ -249,7 +251,7 @@ public final class Baker implements AutoCloseable {
             throw new SiteException(clashes, ExitCodes.SITE_PROBLEM);
         }
         // Every image, link and cross reference must lead somewhere in what is about to be written.
-        LocalReferences.check(published, files);
+        LocalReferences.check(published, files, references);
         files.put(SourceMap.PATH, SourceMap.write(sources.root(), published));
         return new Site(files, model.posts().size(), model.pages().size(), model.byTag().size(),
                 all.size() - published.size(), pages.rendered(), changed[0], (System.nanoTime() - start) / 1_000_000);
@@ -455,8 +457,8 @@ public final class Baker implements AutoCloseable {
         // charts name their data through an attribute, which only Asciidoctor resolves.
         boolean includes = text.contains("include::") || data == null;
         boolean readsData = data != null && !data.isEmpty();
-        String digest = Fingerprint.sha256((file.toString() + "\n").getBytes(StandardCharsets.UTF_8))
-                + Fingerprint.sha256(bytes) + (readsData ? data : "");
+        String digest = Digest.hex((file.toString() + "\n").getBytes(StandardCharsets.UTF_8))
+                + Digest.hex(bytes) + (readsData ? data : "");
         if (previous != null && previous.digest().equals(digest) && !previous.includes()) {
             return new Parsed(stamp, digest, previous.document(), false, readsData, false, previous.key());
         }
@@ -473,7 +475,7 @@ public final class Baker implements AutoCloseable {
         }
         // Its pages are fingerprinted by this digest: for a source with includes it must also cover
         // what the other files made of it, or a page would not be rendered again when only they changed.
-        String covering = includes ? digest + Fingerprint.sha256(document.bodyHtml().getBytes(StandardCharsets.UTF_8)) : digest;
+        String covering = includes ? digest + Digest.hex(document.bodyHtml().getBytes(StandardCharsets.UTF_8)) : digest;
         return new Parsed(stamp, covering, document, includes, readsData, true, key);
     }
 
@@ -568,12 +570,12 @@ public final class Baker implements AutoCloseable {
         StringBuilder all = new StringBuilder();
         try (Stream<Path> walk = Files.walk(folder)) {
             for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-                all.append(folder.relativize(file)).append('\0').append(Fingerprint.sha256(read(file))).append('\n');
+                all.append(folder.relativize(file)).append('\0').append(Digest.hex(read(file))).append('\n');
             }
         } catch (IOException e) {
             throw SiteException.io(folder, "cannot be listed", e);
         }
-        return Fingerprint.sha256(all.toString().getBytes(StandardCharsets.UTF_8));
+        return Digest.hex(all.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Regular, non-hidden files under {@code root}: AsciiDoc sources or everything else, sorted. */

@@ -1,5 +1,6 @@
 package com.sethihemant.site.bake;
 
+import com.sethihemant.site.Digest;
 import com.sethihemant.site.content.Document;
 import com.sethihemant.site.content.Status;
 
@@ -13,12 +14,9 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,18 +60,9 @@ final class DocumentCache {
         return folder != null;
     }
 
-    /**
-     * The key of a source: a digest of the parts, each prefixed with its length so that no two
-     * lists of parts run together into the same text.
-     */
+    /** The key of a source: a digest of the parts (see {@link Digest#of}). */
     static String key(String... parts) {
-        MessageDigest digest = sha256();
-        for (String part : parts) {
-            byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
-            digest.update((bytes.length + ":").getBytes(StandardCharsets.UTF_8));
-            digest.update(bytes);
-        }
-        return hex(digest.digest());
+        return Digest.of(parts);
     }
 
     /** The document stored under {@code key} for {@code source}, or {@code null}. */
@@ -88,7 +77,7 @@ final class DocumentCache {
                 return null;
             }
             byte[] body = Arrays.copyOfRange(entry, newline + 1, entry.length);
-            if (!hex(sha256().digest(body)).equals(new String(entry, 0, newline, StandardCharsets.US_ASCII))) {
+            if (!Digest.hex(body).equals(new String(entry, 0, newline, StandardCharsets.US_ASCII))) {
                 return null;
             }
             Document document = read(body, source);
@@ -115,7 +104,7 @@ final class DocumentCache {
             Files.createDirectories(folder);
             temporary = Files.createTempFile(folder, key, ".tmp");
             ByteArrayOutputStream entry = new ByteArrayOutputStream(body.length + 65);
-            entry.write(hex(sha256().digest(body)).getBytes(StandardCharsets.US_ASCII));
+            entry.write(Digest.hex(body).getBytes(StandardCharsets.US_ASCII));
             entry.write('\n');
             entry.write(body);
             Files.write(temporary, entry.toByteArray());
@@ -289,18 +278,6 @@ final class DocumentCache {
             Files.deleteIfExists(file);
         } catch (IOException ignored) {
             // Left behind; later bakes delete it.
-        }
-    }
-
-    private static String hex(byte[] bytes) {
-        return HexFormat.of().formatHex(bytes);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
 }

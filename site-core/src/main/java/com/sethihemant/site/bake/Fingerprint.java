@@ -1,5 +1,6 @@
 package com.sethihemant.site.bake;
 
+import com.sethihemant.site.Digest;
 import com.sethihemant.site.config.SiteConfig;
 import com.sethihemant.site.content.Document;
 import com.sethihemant.site.theme.Formats;
@@ -9,7 +10,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collection;
@@ -54,19 +54,7 @@ final class Fingerprint {
     Fingerprint(Function<Document, String> documents, Map<Object, String> shared) {
         this.documents = documents;
         this.shared = shared;
-        try {
-            this.digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        this.digest = Digest.newSha256();
     }
 
     Fingerprint add(Object value) {

@@ -1,5 +1,6 @@
 package com.sethihemant.site.bake;
 
+import com.sethihemant.site.Digest;
 import com.sethihemant.site.ExitCodes;
 import com.sethihemant.site.Problem;
 import com.sethihemant.site.SiteException;
@@ -98,7 +99,7 @@ final class SocialCards {
         byte[] titleFont = read(folder.resolve(TITLE_FONT));
         byte[] labelFont = read(folder.resolve(LABEL_FONT));
         String colours = colours(css);
-        String digest = Fingerprint.sha256((Fingerprint.sha256(titleFont) + Fingerprint.sha256(labelFont) + colours)
+        String digest = Digest.hex((Digest.hex(titleFont) + Digest.hex(labelFont) + colours)
                 .getBytes(StandardCharsets.UTF_8));
         if (look == null || !look.digest().equals(digest)) {
             look = new Look(digest, font(folder.resolve(TITLE_FONT), titleFont), font(folder.resolve(LABEL_FONT), labelFont),
@@ -116,7 +117,7 @@ final class SocialCards {
         String date = FORMATS.date(post.date());
         List<String> tags = post.tags().stream().map(tag -> displayable(look.label(), tag)).filter(t -> !t.isBlank()).toList();
         String name = displayable(look.title(), siteName);
-        String key = Fingerprint.sha256(String.join("\u0000", VERSION, look.digest(), name, title, date,
+        String key = Digest.hex(String.join("\u0000", VERSION, look.digest(), name, title, date,
                 String.join(",", tags)).getBytes(StandardCharsets.UTF_8));
         String alt = "“" + post.title() + "”, " + siteName + ", " + date
                 + (post.tags().isEmpty() ? "" : "; tagged " + String.join(", ", post.tags()));

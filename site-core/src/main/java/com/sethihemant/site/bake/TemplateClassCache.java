@@ -1,5 +1,7 @@
 package com.sethihemant.site.bake;
 
+import com.sethihemant.site.Digest;
+
 import groovy.lang.GroovySystem;
 
 import java.io.IOException;
@@ -67,10 +69,10 @@ final class TemplateClassCache {
             if (bytes.isEmpty()) {
                 return Optional.empty();
             }
-            all.append(compiler.getName()).append(' ').append(Fingerprint.sha256(bytes.get())).append('\n');
+            all.append(compiler.getName()).append(' ').append(Digest.hex(bytes.get())).append('\n');
         }
-        sources.forEach((path, bytes) -> all.append(path).append(' ').append(Fingerprint.sha256(bytes)).append('\n'));
-        return Optional.of(Fingerprint.sha256(all.toString().getBytes(StandardCharsets.UTF_8)));
+        sources.forEach((path, bytes) -> all.append(path).append(' ').append(Digest.hex(bytes)).append('\n'));
+        return Optional.of(Digest.hex(all.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     /**

@@ -1,15 +1,13 @@
 package com.sethihemant.site.content;
 
+import com.sethihemant.site.Digest;
+
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.stream.Stream;
 
 /**
@@ -27,30 +25,30 @@ final class CodeDigest {
      * @param classPath the class path, as in {@code java.class.path}
      */
     static String of(Class<?> type, String classPath) {
-        MessageDigest digest = sha256();
+        Digest digest = Digest.parts();
         Path own = codeSource(type);
-        update(digest, "code " + own.getFileName());
+        digest.add("code " + own.getFileName());
         try {
             if (Files.isDirectory(own)) {
                 try (Stream<Path> walk = Files.walk(own)) {
                     for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-                        update(digest, own.relativize(file).toString().replace('\\', '/'));
-                        update(digest, Files.readAllBytes(file));
+                        digest.add(own.relativize(file).toString().replace('\\', '/'));
+                        digest.add(Files.readAllBytes(file));
                     }
                 }
             } else {
-                update(digest, Files.readAllBytes(own));
+                digest.add(Files.readAllBytes(own));
             }
             for (String entry : classPath.split(File.pathSeparator)) {
                 Path jar = entry.isEmpty() ? null : Path.of(entry).toAbsolutePath().normalize();
                 if (jar != null && Files.isRegularFile(jar) && !jar.equals(own)) {
-                    update(digest, "library " + jar.getFileName() + " " + Files.size(jar));
+                    digest.add("library " + jar.getFileName() + " " + Files.size(jar));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the program's code at " + own, e);
         }
-        return HexFormat.of().formatHex(digest.digest());
+        return digest.hex();
     }
 
     private static Path codeSource(Class<?> type) {
@@ -58,24 +56,6 @@ final class CodeDigest {
             return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toAbsolutePath().normalize();
         } catch (URISyntaxException | RuntimeException e) {
             throw new IllegalStateException("cannot tell where the code of " + type.getName() + " was loaded from", e);
-        }
-    }
-
-    /** Adds a part, prefixed with its length so that no two lists of parts digest alike. */
-    private static void update(MessageDigest digest, String part) {
-        update(digest, part.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void update(MessageDigest digest, byte[] part) {
-        digest.update((part.length + ":").getBytes(StandardCharsets.UTF_8));
-        digest.update(part);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
 }

@@ -6,7 +6,6 @@ import com.sethihemant.site.SiteException;
 import com.sethihemant.site.TextFiles;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Entities;
 import org.jsoup.parser.Parser;
 
 import java.net.URLDecoder;
@@ -15,10 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,9 +51,11 @@ public final class LocalReferences {
     private final Map<Path, Document> bySource = new HashMap<>();
     private final Map<String, Document> byPage = new HashMap<>();
     private final Map<String, Set<String>> anchors = new HashMap<>();
+    private final Scans scans;
 
-    private LocalReferences(List<Document> documents, Map<String, byte[]> files) {
+    private LocalReferences(List<Document> documents, Map<String, byte[]> files, Scans scans) {
         this.files = files;
+        this.scans = scans;
         for (Document document : documents) {
             bySource.put(document.source().toAbsolutePath().normalize(), document);
             byPage.put(Routes.outputPath(document.url()), document);
@@ -66,7 +69,17 @@ public final class LocalReferences {
      * @throws SiteException listing every reference that leads nowhere, at its source
      */
     public static void check(List<Document> documents, Map<String, byte[]> files) {
-        LocalReferences references = new LocalReferences(documents, files);
+        check(documents, files, new Scans());
+    }
+
+    /**
+     * As {@link #check(List, Map)}, reading each document's references and ids from {@code scans},
+     * which keeps them from one build to the next for the documents that did not change: a
+     * rebuild after an edit reads one body, not all of them.
+     */
+    public static void check(List<Document> documents, Map<String, byte[]> files, Scans scans) {
+        scans.retain(documents);
+        LocalReferences references = new LocalReferences(documents, files, scans);
         List<Problem> problems = new ArrayList<>();
         for (Document document : documents) {
             references.check(document, problems);
@@ -79,16 +92,13 @@ public final class LocalReferences {
 
     private void check(Document document, List<Problem> problems) {
         String text = null;
-        Matcher m = REFERENCE.matcher(document.bodyHtml());
-        while (m.find()) {
-            String element = m.group(1).toLowerCase(Locale.ROOT);
-            String value = Parser.unescapeEntities(m.group(3), true).strip();
-            String problem = problem(document, element, value);
+        for (Reference reference : scans.of(document).references()) {
+            String problem = problem(document, reference.element(), reference.value());
             if (problem != null) {
                 if (text == null) {
                     text = Files.isRegularFile(document.source()) ? TextFiles.readUtf8(document.source()) : "";
                 }
-                problems.add(new Problem(document.source(), lineOf(text, value), problem));
+                problems.add(new Problem(document.source(), lineOf(text, reference.value()), problem));
             }
         }
     }
@@ -188,23 +198,53 @@ public final class LocalReferences {
         return files.containsKey(path + ".html") ? path + ".html" : null;
     }
 
-    /**
-     * Whether the body Asciidoctor made for a document has an element with this id; a quick test
-     * for the text first, since most fragments are found and most pages have many ids.
-     */
-    private static boolean bodyHasId(Document document, String id) {
-        String body = document.bodyHtml();
-        String escaped = Entities.escape(id);
-        if (!body.contains("\"" + escaped + "\"")) {
-            return false;
-        }
-        Matcher m = BODY_ID.matcher(body);
-        while (m.find()) {
-            if (Parser.unescapeEntities(m.group(1), true).equals(id)) {
-                return true;
+    /** Whether the body Asciidoctor made for a document has an element with this id. */
+    private boolean bodyHasId(Document document, String id) {
+        return scans.of(document).ids().contains(id);
+    }
+
+    /** A local reference as written in a body: the element ({@code a}, {@code img}...) and its address. */
+    private record Reference(String element, String value) {
+    }
+
+    /** What the check reads of a document's body: its references and its elements' ids. */
+    private record Scan(List<Reference> references, Set<String> ids) {
+
+        static Scan of(Document document) {
+            String body = document.bodyHtml();
+            List<Reference> references = new ArrayList<>();
+            Matcher m = REFERENCE.matcher(body);
+            while (m.find()) {
+                references.add(new Reference(m.group(1).toLowerCase(Locale.ROOT),
+                        Parser.unescapeEntities(m.group(3), true).strip()));
             }
+            Set<String> ids = new HashSet<>();
+            Matcher id = BODY_ID.matcher(body);
+            while (id.find()) {
+                ids.add(Parser.unescapeEntities(id.group(1), true));
+            }
+            return new Scan(List.copyOf(references), Set.copyOf(ids));
         }
-        return false;
+    }
+
+    /**
+     * The scans of the documents of the last build, by identity: an unchanged source keeps its
+     * {@link Document} from one build to the next. Not thread-safe; one build at a time.
+     */
+    public static final class Scans {
+
+        private final Map<Document, Scan> byDocument = new IdentityHashMap<>();
+
+        Scan of(Document document) {
+            return byDocument.computeIfAbsent(document, Scan::of);
+        }
+
+        /** Forgets the documents no longer built, so that the preview does not hold on to them. */
+        void retain(List<Document> documents) {
+            Set<Document> current = Collections.newSetFromMap(new IdentityHashMap<>());
+            current.addAll(documents);
+            byDocument.keySet().retainAll(current);
+        }
     }
 
     /** The ids of a whole page (and the names of its {@code a} elements), parsed once per bake. */

@@ -1,15 +1,13 @@
 package com.sethihemant.site.figures;
 
+import com.sethihemant.site.Digest;
 import org.jsoup.nodes.Entities;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,7 +45,7 @@ final class Charts {
         // Every attribute, so that a typo added to a cached chart is a miss, and reported.
         attributes.forEach((key, value) -> sorted.put(key, String.valueOf(value)));
         String key = FigureCache.key("chart", version, name, href, label, sorted.toString(),
-                HexFormat.of().formatHex(sha256(bytes)));
+                Digest.hex(bytes));
         return cache.get(key, () -> render(name, bytes, href, attributes, label));
     }
 
@@ -151,13 +149,5 @@ final class Charts {
                 .append(Entities.escape(data.name())).append("</a> (").append(size < 1024 ? size + " bytes"
                         : String.format(Locale.ROOT, "%.1f KB", size / 1024.0)).append(")</p>\n</details>\n");
         return html.toString();
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

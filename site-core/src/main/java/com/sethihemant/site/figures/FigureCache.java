@@ -1,5 +1,7 @@
 package com.sethihemant.site.figures;
 
+import com.sethihemant.site.Digest;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -7,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -76,24 +77,18 @@ public final class FigureCache {
         return renders.get();
     }
 
-    /**
-     * The key of a figure: a SHA-256 digest of the parts, each length-prefixed so that no two
-     * lists of parts can run together into the same text.
-     */
+    /** The key of a figure: a digest of the cache's format and the parts. */
     static String key(String... parts) {
-        MessageDigest digest = sha256();
-        digest.update(FORMAT.getBytes(StandardCharsets.UTF_8));
+        Digest digest = Digest.parts().add(FORMAT);
         for (String part : parts) {
-            byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
-            digest.update((bytes.length + ":").getBytes(StandardCharsets.UTF_8));
-            digest.update(bytes);
+            digest.add(part);
         }
-        return HexFormat.of().formatHex(digest.digest());
+        return digest.hex();
     }
 
     /** A digest of the bytes of {@code types}' class files, so that a change of the code that renders is a change of key. */
     static String codeOf(Class<?>... types) {
-        MessageDigest digest = sha256();
+        MessageDigest digest = Digest.newSha256();
         for (Class<?> type : types) {
             try (InputStream in = type.getResourceAsStream(type.getSimpleName() + ".class")) {
                 if (in == null) {
@@ -152,14 +147,6 @@ public final class FigureCache {
     }
 
     private static String digestOf(String body) {
-        return HexFormat.of().formatHex(sha256().digest(body.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return Digest.hex(body.getBytes(StandardCharsets.UTF_8));
     }
 }

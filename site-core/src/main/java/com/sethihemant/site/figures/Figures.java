@@ -1,5 +1,6 @@
 package com.sethihemant.site.figures;
 
+import com.sethihemant.site.Digest;
 import org.asciidoctor.Asciidoctor;
 import org.asciidoctor.extension.JavaExtensionRegistry;
 import org.asciidoctor.jruby.internal.JRubyRuntimeContext;
@@ -13,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -97,7 +97,7 @@ public final class Figures implements AutoCloseable {
                 return null;
             }
             if (digest == null) {
-                digest = sha256();
+                digest = Digest.newSha256();
             }
             digest.update((target + "\n").getBytes(StandardCharsets.UTF_8));
             Path data = file.toAbsolutePath().getParent().resolve(target).normalize();
@@ -110,14 +110,6 @@ public final class Figures implements AutoCloseable {
             }
         }
         return digest == null ? "" : HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 
     /**

@@ -79,6 +79,25 @@ class LocalReferencesTest {
     }
 
     @Test
+    void scansKeptBetweenBuildsStillSeeWhatChangedElsewhere() {
+        post("blog/2026/linking.adoc", "See link:/about/#connect[me].\n");
+        LocalReferences.Scans scans = new LocalReferences.Scans();
+        assertDoesNotThrow(() -> LocalReferences.check(documents, files, scans));
+        // The next build: the linking post is the same document, the page it links to lost its section.
+        documents.remove(0);
+        files.remove("about/index.html");
+        page("about.adoc", "Write to me.\n");
+        SiteException e = assertThrows(SiteException.class, () -> LocalReferences.check(documents, files, scans));
+        assertTrue(e.problems().get(0).message().startsWith("'/about/#connect' links to #connect, but the page /about/"),
+                e.problems().toString());
+        // And the build after that: the published file went away.
+        files.remove("about/index.html");
+        e = assertThrows(SiteException.class, () -> LocalReferences.check(documents, files, scans));
+        assertTrue(e.problems().get(0).message().startsWith("the link '/about/#connect' leads to /about/, which the site"),
+                e.problems().toString());
+    }
+
+    @Test
     void aMissingImageFailsAtItsLine() {
         Path post = post("blog/2026/pictures/index.adoc", "Intro.\n\nimage::missing.png[A chart]\n");
         Problem problem = onlyProblem();
