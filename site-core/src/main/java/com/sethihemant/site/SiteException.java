@@ -34,6 +34,16 @@ public final class SiteException extends RuntimeException {
         return new SiteException(List.of(new Problem(file, line, message)), ExitCodes.SITE_PROBLEM);
     }
 
+    /** A problem with a whole file of the site's sources, not one line of it. */
+    public static SiteException content(Path file, String message) {
+        return content(file, 0, message);
+    }
+
+    /** Every problem found in the site's sources, reported together. */
+    public static SiteException content(List<Problem> problems) {
+        return new SiteException(problems, ExitCodes.SITE_PROBLEM);
+    }
+
     /** A problem with how the program was called or configured. */
     public static SiteException usage(Path file, String message) {
         return new SiteException(List.of(Problem.at(file, message)), ExitCodes.USAGE);

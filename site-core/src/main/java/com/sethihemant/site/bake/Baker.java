@@ -1,7 +1,6 @@
 package com.sethihemant.site.bake;
 
 import com.sethihemant.site.Digest;
-import com.sethihemant.site.ExitCodes;
 import com.sethihemant.site.Problem;
 import com.sethihemant.site.SiteException;
 import com.sethihemant.site.config.SiteConfig;
@@ -248,7 +247,7 @@ public final class Baker implements AutoCloseable {
             }
         });
         if (!clashes.isEmpty()) {
-            throw new SiteException(clashes, ExitCodes.SITE_PROBLEM);
+            throw SiteException.content(clashes);
         }
         // Every image, link and cross reference must lead somewhere in what is about to be written.
         LocalReferences.check(published, files, references);
@@ -424,7 +423,7 @@ public final class Baker implements AutoCloseable {
             }
         }
         if (!problems.isEmpty()) {
-            throw new SiteException(problems, ExitCodes.SITE_PROBLEM);
+            throw SiteException.content(problems);
         }
         documentDigests.clear();
         seen.values().forEach(p -> documentDigests.put(p.document(), p.digest()));

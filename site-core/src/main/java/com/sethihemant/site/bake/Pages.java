@@ -1,7 +1,5 @@
 package com.sethihemant.site.bake;
 
-import com.sethihemant.site.ExitCodes;
-import com.sethihemant.site.Problem;
 import com.sethihemant.site.SiteException;
 import com.sethihemant.site.config.SiteConfig;
 import com.sethihemant.site.content.Document;
@@ -267,7 +265,7 @@ final class Pages {
                 : year != null && !year.matches("\\d{4}") ? "has ':paper-year: " + year + "'; write the year as four digits"
                 : null;
         if (problem != null) {
-            throw new SiteException(List.of(Problem.at(post.source(), problem)), ExitCodes.SITE_PROBLEM);
+            throw SiteException.content(post.source(), problem);
         }
         return new Paper(title, venue, year, url);
     }

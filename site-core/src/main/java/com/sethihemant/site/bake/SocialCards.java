@@ -1,8 +1,6 @@
 package com.sethihemant.site.bake;
 
 import com.sethihemant.site.Digest;
-import com.sethihemant.site.ExitCodes;
-import com.sethihemant.site.Problem;
 import com.sethihemant.site.SiteException;
 import com.sethihemant.site.content.Document;
 import com.sethihemant.site.content.Routes;
@@ -364,8 +362,8 @@ final class SocialCards {
             return font.deriveFont(Map.of(TextAttribute.KERNING, TextAttribute.KERNING_ON,
                     TextAttribute.LIGATURES, TextAttribute.LIGATURES_ON));
         } catch (FontFormatException | IOException e) {
-            throw new SiteException(List.of(Problem.at(file, "is not a font Java can read (" + e.getMessage()
-                    + "); the social cards need an OpenType or TrueType font")), ExitCodes.SITE_PROBLEM);
+            throw SiteException.content(file, "is not a font Java can read (" + e.getMessage()
+                    + "); the social cards need an OpenType or TrueType font");
         }
     }
 
@@ -375,8 +373,8 @@ final class SocialCards {
         int start = text.indexOf(":root{");
         int end = start < 0 ? -1 : text.indexOf('}', start);
         if (end < 0) {
-            throw new SiteException(List.of(Problem.at(css, "has no ':root{...}' rule with the theme's colours,"
-                    + " which the social cards are drawn in")), ExitCodes.SITE_PROBLEM);
+            throw SiteException.content(css, "has no ':root{...}' rule with the theme's colours,"
+                    + " which the social cards are drawn in");
         }
         return text.substring(start, end);
     }
@@ -394,8 +392,8 @@ final class SocialCards {
             }
         }
         if (!missing.isEmpty()) {
-            throw new SiteException(List.of(Problem.at(css, "sets no " + String.join(", ", missing)
-                    + " in :root (as #rrggbb), which the social cards are drawn in")), ExitCodes.SITE_PROBLEM);
+            throw SiteException.content(css, "sets no " + String.join(", ", missing)
+                    + " in :root (as #rrggbb), which the social cards are drawn in");
         }
         return new Palette(found.get("bg"), found.get("fg"), found.get("mut"), found.get("acc"), found.get("rule"));
     }

@@ -1,7 +1,5 @@
 package com.sethihemant.site.cli;
 
-import com.sethihemant.site.ExitCodes;
-import com.sethihemant.site.Problem;
 import com.sethihemant.site.SiteException;
 import com.sethihemant.site.content.Routes;
 
@@ -46,8 +44,7 @@ final class Scaffold {
             Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE);
         } catch (FileAlreadyExistsException e) {
-            throw new SiteException(List.of(Problem.at(file, "already exists; choose another title or pass --slug")),
-                    ExitCodes.SITE_PROBLEM);
+            throw SiteException.content(file, "already exists; choose another title or pass --slug");
         } catch (IOException e) {
             throw SiteException.io(file, "cannot be written", e);
         }

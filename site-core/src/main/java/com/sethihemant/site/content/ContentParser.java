@@ -1,6 +1,5 @@
 package com.sethihemant.site.content;
 
-import com.sethihemant.site.ExitCodes;
 import com.sethihemant.site.Problem;
 import com.sethihemant.site.SiteException;
 import com.sethihemant.site.TextFiles;
@@ -278,7 +277,7 @@ public final class ContentParser implements AutoCloseable {
 
         if (!problems.isEmpty()) {
             problems.sort(Comparator.comparingInt(Problem::line));
-            throw new SiteException(problems, ExitCodes.SITE_PROBLEM);
+            throw SiteException.content(problems);
         }
 
         // One parse of the body serves the theme's adjustments, the text and the headings.

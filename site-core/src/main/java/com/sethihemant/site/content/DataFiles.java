@@ -1,6 +1,5 @@
 package com.sethihemant.site.content;
 
-import com.sethihemant.site.ExitCodes;
 import com.sethihemant.site.Problem;
 import com.sethihemant.site.SiteException;
 import com.sethihemant.site.config.DataSchema;
@@ -67,7 +66,7 @@ public final class DataFiles {
             }
         }
         if (!problems.isEmpty()) {
-            throw new SiteException(problems, ExitCodes.SITE_PROBLEM);
+            throw SiteException.content(problems);
         }
         return Collections.unmodifiableMap(data);
     }

@@ -1,6 +1,5 @@
 package com.sethihemant.site.content;
 
-import com.sethihemant.site.ExitCodes;
 import com.sethihemant.site.Problem;
 import com.sethihemant.site.SiteException;
 import com.sethihemant.site.TextFiles;
@@ -86,7 +85,7 @@ public final class LocalReferences {
         }
         if (!problems.isEmpty()) {
             problems.sort(Comparator.comparing((Problem p) -> String.valueOf(p.file())).thenComparingInt(Problem::line));
-            throw new SiteException(problems, ExitCodes.SITE_PROBLEM);
+            throw SiteException.content(problems);
         }
     }
 
