@@ -43,6 +43,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -213,11 +214,21 @@ public final class Baker implements AutoCloseable {
         SiteModel model = new SiteModel(published, Set.copyOf(site.seriesTags()));
 
         // Each post's card is planned now (its address and text go into the post's page) and
-        // drawn on the workers while the pages render.
+        // drawn on the workers while the pages render; so are the feeds written, and the bodies
+        // read for the reference check and the search index.
         Map<String, SocialCards.Card> planned = planCards(sources, site, model.posts());
         Map<String, Future<byte[]>> drawing = drawCards(planned);
         Map<String, Image> cardImages = new HashMap<>();
         planned.forEach((url, card) -> cardImages.put(url, card.image()));
+        Future<byte[]> atomFeed = onWorkers(() -> AtomFeed.write(site, model.posts()));
+        Future<byte[]> jsonFeed = onWorkers(() -> JsonFeed.write(site, model.posts(),
+                post -> planned.containsKey(post.url()) ? planned.get(post.url()).image().url() : null));
+        if (threads > 1) {
+            references.start(published, workers());
+            if (templates.has(SearchPage.TEMPLATE)) {
+                search.start(model.posts(), workers());
+            }
+        }
 
         Pages.Output pages = new Pages(new Pages.Inputs(sources.root(), site, data, model, preview, today, cardImages),
                 templates, templateSet.fingerprint(), renderer, rendered, documentDigests::get,
@@ -227,9 +238,8 @@ public final class Baker implements AutoCloseable {
         copyAssets(sources, files);
         List<Problem> clashes = new ArrayList<>();
         Map<String, byte[]> generated = new LinkedHashMap<>();
-        generated.put(Routes.outputPath(Routes.FEED), AtomFeed.write(site, model.posts()));
-        generated.put(Routes.outputPath(Routes.JSON_FEED), JsonFeed.write(site, model.posts(),
-                post -> planned.containsKey(post.url()) ? planned.get(post.url()).image().url() : null));
+        generated.put(Routes.outputPath(Routes.FEED), join(atomFeed, "writing the feed"));
+        generated.put(Routes.outputPath(Routes.JSON_FEED), join(jsonFeed, "writing the JSON feed"));
         generated.put(Routes.outputPath(Routes.SITEMAP), Sitemap.write(site, pages.indexable()));
         generated.put(Routes.outputPath(Routes.ROBOTS), Sitemap.robots(site));
         generated.put(Routes.outputPath(Routes.LLMS), LlmsTxt.write(site, pages.indexable().values()));
@@ -237,7 +247,7 @@ public final class Baker implements AutoCloseable {
             generated.put(Routes.outputPath(Routes.SEARCH_INDEX), searchIndex(model, pages));
         }
         for (SocialCards.Card card : planned.values()) {
-            generated.put(card.path(), join(drawing.get(card.key())));
+            generated.put(card.path(), join(drawing.get(card.key()), "drawing the social cards"));
         }
         cards.retain(drawing.keySet());
         generated.forEach((path, bytes) -> {
@@ -284,8 +294,7 @@ public final class Baker implements AutoCloseable {
         SocialCards.Look look = cards.currentLook();
         for (SocialCards.Card card : planned.values()) {
             if (!drawing.containsKey(card.key())) {
-                drawing.put(card.key(), threads == 1 ? CompletableFuture.completedFuture(cards.bytes(look, card))
-                        : workers().submit(() -> cards.bytes(look, card)));
+                drawing.put(card.key(), onWorkers(() -> cards.bytes(look, card)));
             }
         }
         return drawing;
@@ -315,12 +324,18 @@ public final class Baker implements AutoCloseable {
         return SearchIndex.write(entries);
     }
 
-    private static byte[] join(Future<byte[]> future) {
+    /** Runs {@code work} on the workers, or at once on this thread when the baker has one thread. */
+    private <T> Future<T> onWorkers(Supplier<T> work) {
+        return threads == 1 ? CompletableFuture.completedFuture(work.get()) : workers().submit(work::get);
+    }
+
+    /** The result of work {@link #onWorkers} started; {@code what} names it if interrupted. */
+    private static <T> T join(Future<T> future, String what) {
         try {
             return future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while drawing the social cards", e);
+            throw new IllegalStateException("interrupted while " + what, e);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         }

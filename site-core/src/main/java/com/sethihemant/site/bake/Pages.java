@@ -63,10 +63,16 @@ final class Pages {
     private final Map<String, Rendered> renders = new HashMap<>();
     private final Map<String, byte[]> files = new HashMap<>();
     private final Set<String> rendered = new HashSet<>();
-    /** Pages being rendered, in the order they were asked for, so that failures are reported in that order. */
+    /**
+     * Pages being fingerprinted and rendered, in the order they were asked for, so that failures
+     * are reported in that order.
+     */
     private final Map<String, Future<Rendered>> pending = new LinkedHashMap<>();
-    /** Digests of the big values many pages share (site, data, post lists), made once per build. */
-    private final Map<Object, String> shared = new IdentityHashMap<>();
+    /**
+     * Digests of the big values many pages share (site, data, post lists), made once per build
+     * (or, rarely, by two workers at once, alike).
+     */
+    private final Map<Object, String> shared = Collections.synchronizedMap(new IdentityHashMap<>());
     private boolean done;
 
     /**
@@ -310,7 +316,9 @@ final class Pages {
     }
 
     /**
-     * Renders a page, or reuses the previous build's bytes when its fingerprint is unchanged.
+     * Renders a page, or reuses the previous build's bytes when its fingerprint is unchanged. Both
+     * happen on the executor: digesting a page's model costs about as much as rendering a small one,
+     * and this thread goes on making the next page's model meanwhile.
      *
      * @param what   names the page in error messages
      * @param listed its entry in the sitemap, or {@code null} when the sitemap leaves it out
@@ -318,26 +326,24 @@ final class Pages {
     private void page(PageModel page, String what, Listed listed) {
         String url = page.page().url();
         String path = Routes.outputPath(url);
-        String fingerprint = new Fingerprint(documentDigests, shared)
-                .add(templatesFingerprint).add(page.template()).add(page).hex();
         Rendered last = previous.get(path);
-        if (last != null && last.fingerprint().equals(fingerprint)) {
-            renders.put(path, last);
-            files.put(path, last.bytes());
+        if (executor == null) {
+            pending.put(path, CompletableFuture.completedFuture(renderUnlessUnchanged(page, what, last)));
         } else {
-            if (executor == null) {
-                pending.put(path, CompletableFuture.completedFuture(render(page, what, fingerprint)));
-            } else {
-                pending.put(path, CompletableFuture.supplyAsync(() -> render(page, what, fingerprint), executor));
-            }
-            rendered.add(path);
+            pending.put(path, CompletableFuture.supplyAsync(() -> renderUnlessUnchanged(page, what, last), executor));
         }
         if (listed != null) {
             indexable.put(url, listed);
         }
     }
 
-    private Rendered render(PageModel page, String what, String fingerprint) {
+    /** The page's fingerprint, and {@code last} if it was rendered from the same, else the page rendered. */
+    private Rendered renderUnlessUnchanged(PageModel page, String what, Rendered last) {
+        String fingerprint = new Fingerprint(documentDigests, shared)
+                .add(templatesFingerprint).add(page.template()).add(page).hex();
+        if (last != null && last.fingerprint().equals(fingerprint)) {
+            return last;
+        }
         return new Rendered(fingerprint, renderer.render(templates, page, what).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -348,6 +354,9 @@ final class Pages {
                 Rendered done = page.getValue().get();
                 renders.put(page.getKey(), done);
                 files.put(page.getKey(), done.bytes());
+                if (done != previous.get(page.getKey())) {
+                    rendered.add(page.getKey());
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

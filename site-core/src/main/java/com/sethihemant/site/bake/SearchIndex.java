@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -54,6 +57,8 @@ final class SearchIndex {
     private static final Formats FORMATS = new Formats();
 
     private Map<Document, Entry> previous = new IdentityHashMap<>();
+    /** Entries being read from bodies on other threads, by document: see {@link #start}. */
+    private final Map<Document, CompletableFuture<Entry>> reading = new IdentityHashMap<>();
 
     /**
      * What one document contributes.
@@ -70,19 +75,43 @@ final class SearchIndex {
                  List<List<String>> headings, Set<String> words) {
     }
 
+    /**
+     * Starts reading, on {@code executor}, the bodies of the posts that were not indexed last
+     * build, for {@link #post} to take their entries from (it waits for those still being read).
+     * Called from the building thread, like every other method.
+     */
+    void start(List<Document> posts, Executor executor) {
+        // What an earlier build that failed started is of no use.
+        reading.clear();
+        for (Document post : posts) {
+            if (!previous.containsKey(post)) {
+                reading.put(post, CompletableFuture.supplyAsync(() -> entryOf(post), executor));
+            }
+        }
+    }
+
     /** A post's entry, from its body; reused when the same document was indexed last build. */
     Entry post(Document post, Map<Document, Entry> seen) {
         Entry entry = previous.get(post);
         if (entry == null) {
-            org.jsoup.nodes.Document body = Jsoup.parseBodyFragment(post.bodyHtml());
-            List<List<String>> headings = new ArrayList<>();
-            for (Document.Heading heading : post.headings()) {
-                headings.add(List.of(heading.id(), Jsoup.parseBodyFragment(heading.textHtml()).text()));
+            CompletableFuture<Entry> read = reading.get(post);
+            try {
+                entry = read == null ? entryOf(post) : read.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
             }
-            entry = entry(post, headings, body.body().text());
         }
         seen.put(post, entry);
         return entry;
+    }
+
+    private static Entry entryOf(Document post) {
+        org.jsoup.nodes.Document body = Jsoup.parseBodyFragment(post.bodyHtml());
+        List<List<String>> headings = new ArrayList<>();
+        for (Document.Heading heading : post.headings()) {
+            headings.add(List.of(heading.id(), Jsoup.parseBodyFragment(heading.textHtml()).text()));
+        }
+        return entry(post, headings, body.body().text());
     }
 
     /**
@@ -106,6 +135,7 @@ final class SearchIndex {
     /** Forgets the posts of earlier builds that this one did not index. */
     void keep(Map<Document, Entry> seen) {
         previous = seen;
+        reading.clear();
     }
 
     private static Entry entry(Document document, List<List<String>> headings, String text) {

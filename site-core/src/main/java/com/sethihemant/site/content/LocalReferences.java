@@ -23,6 +23,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -228,14 +231,31 @@ public final class LocalReferences {
 
     /**
      * The scans of the documents of the last build, by identity: an unchanged source keeps its
-     * {@link Document} from one build to the next. Not thread-safe; one build at a time.
+     * {@link Document} from one build to the next. Used by one building thread at a time; the
+     * scans themselves may be made on other threads ({@link #start}).
      */
     public static final class Scans {
 
-        private final Map<Document, Scan> byDocument = new IdentityHashMap<>();
+        private final Map<Document, CompletableFuture<Scan>> byDocument = new IdentityHashMap<>();
+
+        /**
+         * Starts scanning, on {@code executor}, the bodies of the documents not scanned yet, so
+         * that a check made later finds them read (it waits for those still being read).
+         */
+        public void start(List<Document> documents, Executor executor) {
+            for (Document document : documents) {
+                byDocument.computeIfAbsent(document, d -> CompletableFuture.supplyAsync(() -> Scan.of(d), executor));
+            }
+        }
 
         Scan of(Document document) {
-            return byDocument.computeIfAbsent(document, Scan::of);
+            CompletableFuture<Scan> scan = byDocument.computeIfAbsent(document,
+                    d -> CompletableFuture.completedFuture(Scan.of(d)));
+            try {
+                return scan.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+            }
         }
 
         /** Forgets the documents no longer built, so that the preview does not hold on to them. */
