@@ -58,7 +58,7 @@ public final class BakeBenchmark {
     private static final int EDITS = 5;
 
     /** The JVM options the project bakes with (see ./site), class archive included. */
-    static final List<String> PROJECT_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+    static final List<String> PROJECT_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmn32m",
             "-Djruby.cli.rubygems.enable=false", "-Djruby.cli.did_you_mean.enable=false",
             "-Djruby.native.enabled=false", "-Djruby.reify.variables=false",
             "-XX:SharedArchiveFile=target/jruby.jsa", "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
