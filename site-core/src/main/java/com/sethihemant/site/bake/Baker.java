@@ -192,7 +192,10 @@ public final class Baker implements AutoCloseable {
         // Asciidoctor starts on the sources while this thread compiles the templates.
         Map<Path, Path> rootOf = new LinkedHashMap<>();
         Map<Path, Future<Parsed>> parsing = new HashMap<>();
-        List<Problem> problems = startParsing(sources, types, rootOf, parsing);
+        // Each content folder is listed once: its sources are parsed, its other files published.
+        Map<Path, List<Path>> content = new LinkedHashMap<>();
+        sources.contentRoots().forEach(root -> content.put(root, files(root)));
+        List<Problem> problems = startParsing(content, types, rootOf, parsing);
         Templates templates;
         try {
             templates = templates(sources.templates());
@@ -235,16 +238,19 @@ public final class Baker implements AutoCloseable {
                 threads == 1 ? null : workers()).render();
         rendered = pages.renders();
         Map<String, byte[]> files = new HashMap<>(pages.files());
-        copyAssets(sources, files);
+        copyAssets(sources.assets(), content, files);
         List<Problem> clashes = new ArrayList<>();
         Map<String, byte[]> generated = new LinkedHashMap<>();
         generated.put(Routes.outputPath(Routes.FEED), join(atomFeed, "writing the feed"));
         generated.put(Routes.outputPath(Routes.JSON_FEED), join(jsonFeed, "writing the JSON feed"));
-        generated.put(Routes.outputPath(Routes.SITEMAP), Sitemap.write(site, pages.indexable()));
+        Future<byte[]> sitemap = onWorkers(() -> Sitemap.write(site, pages.indexable()));
+        Future<byte[]> llms = onWorkers(() -> LlmsTxt.write(site, pages.indexable().values()));
+        byte[] searchIndex = pages.files().containsKey(Routes.outputPath(Routes.SEARCH)) ? searchIndex(model, pages) : null;
+        generated.put(Routes.outputPath(Routes.SITEMAP), join(sitemap, "writing the sitemap"));
         generated.put(Routes.outputPath(Routes.ROBOTS), Sitemap.robots(site));
-        generated.put(Routes.outputPath(Routes.LLMS), LlmsTxt.write(site, pages.indexable().values()));
-        if (pages.files().containsKey(Routes.outputPath(Routes.SEARCH))) {
-            generated.put(Routes.outputPath(Routes.SEARCH_INDEX), searchIndex(model, pages));
+        generated.put(Routes.outputPath(Routes.LLMS), join(llms, "writing llms.txt"));
+        if (searchIndex != null) {
+            generated.put(Routes.outputPath(Routes.SEARCH_INDEX), searchIndex);
         }
         for (SocialCards.Card card : planned.values()) {
             generated.put(card.path(), join(drawing.get(card.key()), "drawing the social cards"));
@@ -357,12 +363,13 @@ public final class Baker implements AutoCloseable {
      * Lists the sources and submits those that changed since the last build to the parsing
      * workers. Returns the problems found on the way (files that are not AsciiDoc).
      */
-    private List<Problem> startParsing(SiteSources sources, Set<String> types, Map<Path, Path> rootOf,
+    private List<Problem> startParsing(Map<Path, List<Path>> content, Set<String> types, Map<Path, Path> rootOf,
                                        Map<Path, Future<Parsed>> parsing) {
         List<Problem> problems = new ArrayList<>();
         List<Path> toParse = new ArrayList<>();
-        for (Path root : sources.contentRoots()) {
-            for (Path file : files(root, false)) {
+        for (Map.Entry<Path, List<Path>> listed : content.entrySet()) {
+            Path root = listed.getKey();
+            for (Path file : listed.getValue().stream().filter(f -> !isAsciiDoc(f)).toList()) {
                 String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
                 if (OTHER_MARKUP.stream().anyMatch(name::endsWith)) {
                     // Would otherwise be published as a raw file; stock JBake renders Markdown.
@@ -370,7 +377,7 @@ public final class Baker implements AutoCloseable {
                             + " so rename it to .adoc (and convert its markup) or move it out of the content folder"));
                 }
             }
-            for (Path file : files(root, true)) {
+            for (Path file : listed.getValue().stream().filter(Baker::isAsciiDoc).toList()) {
                 rootOf.put(file, root);
                 Parsed reused = reusable(file);
                 if (reused == null) {
@@ -544,19 +551,24 @@ public final class Baker implements AutoCloseable {
         }
     }
 
-    /** Adds the theme's assets, then the non-AsciiDoc files beside the sources (images). */
-    private void copyAssets(SiteSources sources, Map<String, byte[]> files) {
-        if (sources.assets() != null) {
-            for (Path file : files(sources.assets(), false)) {
-                String path = sources.assets().relativize(file).toString().replace('\\', '/');
+    /**
+     * Adds the theme's assets (from {@code assets}, or none when {@code null}), then the
+     * non-AsciiDoc files beside the sources (images), from each content folder's listing.
+     */
+    private void copyAssets(Path assets, Map<Path, List<Path>> content, Map<String, byte[]> files) {
+        if (assets != null) {
+            for (Path file : files(assets)) {
+                String path = assets.relativize(file).toString().replace('\\', '/');
                 files.put(path, path.endsWith(".js") ? Scripts.compact(asset(file)) : asset(file));
             }
         }
-        for (Path root : sources.contentRoots()) {
-            for (Path file : files(root, false)) {
-                files.put(root.relativize(file).toString().replace('\\', '/'), asset(file));
+        content.forEach((root, listed) -> {
+            for (Path file : listed) {
+                if (!isAsciiDoc(file)) {
+                    files.put(root.relativize(file).toString().replace('\\', '/'), asset(file));
+                }
             }
-        }
+        });
     }
 
     /** An asset's bytes, read again only when its size or modification time changed. */
@@ -592,18 +604,21 @@ public final class Baker implements AutoCloseable {
         return Digest.hex(all.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Regular, non-hidden files under {@code root}: AsciiDoc sources or everything else, sorted. */
-    private static List<Path> files(Path root, boolean asciidoc) {
+    /** Regular, non-hidden files under {@code root}, sorted. */
+    private static List<Path> files(Path root) {
         try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(Files::isRegularFile)
                     .filter(p -> !root.relativize(p).toString().startsWith(".")
                             && !p.getFileName().toString().startsWith("."))
-                    .filter(p -> p.getFileName().toString().endsWith(".adoc") == asciidoc)
                     .sorted()
                     .toList();
         } catch (IOException e) {
             throw SiteException.io(root, "cannot be listed", e);
         }
+    }
+
+    private static boolean isAsciiDoc(Path file) {
+        return file.getFileName().toString().endsWith(".adoc");
     }
 
     /** Size and modification time: a cheap test that a file has not changed. */
