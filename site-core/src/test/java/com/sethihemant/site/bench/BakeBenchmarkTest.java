@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 class BakeBenchmarkTest {
 
-    /** A JVM option in one of the launcher's {@code flags="..."} assignments. */
+    /** One of the launcher's {@code flags="..."} assignments; its value holds JVM options. */
     private static final Pattern FLAGS = Pattern.compile("^\\s*flags=\"([^\"]*)\"", Pattern.MULTILINE);
 
     /**
