@@ -66,6 +66,7 @@ public final class Baker implements AutoCloseable {
     private final Assets assets = new Assets();
     private TemplateSet templateSet;
     private Map<String, Pages.Rendered> rendered = Map.of();
+    private SiteModel lastModel;
     private Path lastOutput;
     private ExecutorService workers;
     private boolean closed;
@@ -149,7 +150,7 @@ public final class Baker implements AutoCloseable {
      * Builds the site in memory. Sources, templates and pages that did not change since the
      * previous build of this baker are reused, so a rebuild after editing one post parses one
      * file and renders only the pages whose inputs changed; the result is always the same as a
-     * full build's (see {@link Fingerprint}).
+     * full build's (see {@link Pages}).
      *
      * @throws SiteException listing every problem found
      */
@@ -184,7 +185,8 @@ public final class Baker implements AutoCloseable {
                 published.add(document);
             }
         }
-        SiteModel model = new SiteModel(published, Set.copyOf(site.seriesTags()));
+        SiteModel model = new SiteModel(published, Set.copyOf(site.seriesTags()), lastModel);
+        lastModel = model;
 
         // Each post's card is planned now (its address and text go into the post's page) and
         // drawn on the workers while the pages render; so are the feeds written, and the bodies
@@ -204,7 +206,7 @@ public final class Baker implements AutoCloseable {
         }
 
         Pages.Output pages = new Pages(new Pages.Inputs(sources.root(), site, data, model, preview, today, cardImages),
-                templates, templateSet.fingerprint(), renderer, rendered, parsed::digest,
+                templates, templateSet.fingerprint(), renderer, rendered,
                 threads == 1 ? null : workers()).render();
         rendered = pages.renders();
         Map<String, byte[]> files = new HashMap<>(pages.files());

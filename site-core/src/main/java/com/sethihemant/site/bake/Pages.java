@@ -16,6 +16,7 @@ import com.sethihemant.site.theme.Page;
 import com.sethihemant.site.theme.PageModel;
 import com.sethihemant.site.theme.Paper;
 import com.sethihemant.site.theme.PostPage;
+import com.sethihemant.site.theme.PostSummary;
 import com.sethihemant.site.theme.SearchPage;
 import com.sethihemant.site.theme.TagPage;
 import com.sethihemant.site.theme.TagsPage;
@@ -38,12 +39,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
-import java.util.function.Function;
 
 /**
  * Renders every HTML page of one bake: one {@link PageModel} per page, rendered by its template
- * unless the previous build rendered a page from the same {@link Fingerprint}, whose bytes are
- * then reused. Everything it needs is passed in; an instance renders one build, once.
+ * unless the previous build rendered that page from an equal model with the same templates, whose
+ * bytes are then reused. Templates are pure functions of their model, and a model is a record of
+ * records, lists, maps and plain values whose equality compares everything a template can read,
+ * so a rebuild that reuses pages matches a full bake byte for byte. (A value whose class compares
+ * by identity only makes its page render every time.) Everything it needs is passed in; an
+ * instance renders one build, once.
  */
 final class Pages {
 
@@ -56,7 +60,6 @@ final class Pages {
     private final String templatesFingerprint;
     private final PageRenderer renderer;
     private final Map<String, Rendered> previous;
-    private final Function<Document, String> documentDigests;
     private final Executor executor;
 
     private final Map<String, Listed> indexable = new LinkedHashMap<>();
@@ -64,34 +67,33 @@ final class Pages {
     private final Map<String, byte[]> files = new HashMap<>();
     private final Set<String> rendered = new HashSet<>();
     /**
-     * Pages being fingerprinted and rendered, in the order they were asked for, so that failures
-     * are reported in that order.
+     * Pages being compared with the last build's and rendered, in the order they were asked for,
+     * so that failures are reported in that order.
      */
     private final Map<String, Future<Rendered>> pending = new LinkedHashMap<>();
     /**
-     * Digests of the big values many pages share (site, data, post lists), made once per build
-     * (or, rarely, by two workers at once, alike).
+     * The summaries of each list of posts many pages show (all posts, a tag's, a year's), made once
+     * per build, so that every page holds the same list.
      */
-    private final Map<Object, String> shared = Collections.synchronizedMap(new IdentityHashMap<>());
+    private final Map<List<Document>, List<PostSummary>> summaries = new IdentityHashMap<>();
     private boolean done;
 
     /**
      * @param inputs               what this build publishes
      * @param templates            the theme, compiled
-     * @param templatesFingerprint the digest of the theme's files, part of every page's fingerprint
+     * @param templatesFingerprint the digest of the theme's files: a page is reused only if it was
+     *                             rendered by the same templates
      * @param renderer             renders one page with its template
      * @param previous             what the previous build rendered, by output path
-     * @param documentDigests      the digest of each document's source, which stands for it in fingerprints
      * @param executor             where pages are rendered; {@code null} renders them on the calling thread
      */
     Pages(Inputs inputs, Templates templates, String templatesFingerprint, PageRenderer renderer,
-          Map<String, Rendered> previous, Function<Document, String> documentDigests, Executor executor) {
+          Map<String, Rendered> previous, Executor executor) {
         this.inputs = inputs;
         this.templates = templates;
         this.templatesFingerprint = templatesFingerprint;
         this.renderer = renderer;
         this.previous = previous;
-        this.documentDigests = documentDigests;
         this.executor = executor;
     }
 
@@ -128,15 +130,21 @@ final class Pages {
                   boolean published) {
     }
 
-    /** A rendered page and the fingerprint of what it was rendered from. */
-    record Rendered(String fingerprint, byte[] bytes) {
+    /**
+     * A rendered page and what it was rendered from.
+     *
+     * @param templates the digest of the theme's files
+     * @param model     the page's model
+     * @param bytes     the page
+     */
+    record Rendered(String templates, PageModel model, byte[] bytes) {
     }
 
     /**
      * The pages of one build.
      *
      * @param files     output path to bytes
-     * @param renders   every page with its fingerprint, for the next build to reuse
+     * @param renders   every page with its model, for the next build to reuse
      * @param rendered  the output paths rendered by this build (the others were reused)
      * @param indexable each page for the sitemap, by its site path
      */
@@ -161,6 +169,7 @@ final class Pages {
         SiteModel model = inputs.model();
         List<Document> posts = model.posts();
         LocalDate newest = posts.isEmpty() ? null : posts.get(0).lastModified();
+        List<PostSummary> summaries = summaries(posts);
         List<Listing.Year> years = years(model.byYear());
         String author = inputs.site().author().name();
         for (Document document : model.pages()) {
@@ -168,20 +177,21 @@ final class Pages {
             LocalDate lastModified = document.url().equals("/") && newest != null ? newest : document.lastModified();
             String notice = notice(document);
             page(new DocumentPage(page(document.url(), notice, index, null, null), document, editUrl(document),
-                    posts, years), document.source().toString(), index ? new Listed(document.url(), document.title(),
+                    summaries, years), document.source().toString(), index ? new Listed(document.url(), document.title(),
                     document.description(), lastModified, Kind.PAGE, notice == null) : null);
         }
         for (Document post : posts) {
             String notice = notice(post);
             page(new PostPage(page(post.url(), notice, true, inputs.cards().get(post.url()), citation(post)), post,
-                    editUrl(post), model.older(post), model.newer(post), model.related(post, RELATED_POSTS),
+                    editUrl(post), model.summary(model.older(post)), model.summary(model.newer(post)),
+                    model.summaries(model.related(post, RELATED_POSTS)),
                     model.series(post), paper(post)), post.source().toString(),
                     new Listed(post.url(), post.title(), post.description(), post.lastModified(), Kind.POST,
                             notice == null));
         }
-        blogIndex(posts);
+        blogIndex(summaries);
         List<Listing.Tag> tags = new ArrayList<>();
-        model.byTag().forEach((name, tagged) -> tags.add(new Listing.Tag(name, Routes.tag(name), tagged)));
+        model.byTag().forEach((name, tagged) -> tags.add(new Listing.Tag(name, Routes.tag(name), summaries(tagged))));
         for (Listing.Tag tag : tags) {
             page(new TagPage(page(tag.url(), null, true, null, null), tag), "the tag page " + tag.url(),
                     listing(tag.url(), "Posts tagged “" + tag.name() + "”", "Posts by " + author + " tagged “"
@@ -200,11 +210,11 @@ final class Pages {
         return new Output(files, renders, rendered, new TreeMap<>(indexable));
     }
 
-    private void blogIndex(List<Document> posts) {
+    private void blogIndex(List<PostSummary> posts) {
         int perPage = inputs.site().postsPerPage();
         int total = Math.max(1, (posts.size() + perPage - 1) / perPage);
         for (int n = 1; n <= total; n++) {
-            List<Document> slice = posts.subList((n - 1) * perPage, Math.min(posts.size(), n * perPage));
+            List<PostSummary> slice = posts.subList((n - 1) * perPage, Math.min(posts.size(), n * perPage));
             Listing.Pagination pagination = new Listing.Pagination(n, total,
                     n > 1 ? Routes.blogPage(n - 1) : null, n < total ? Routes.blogPage(n + 1) : null);
             page(new BlogPage(page(Routes.blogPage(n), null, true, null, null), slice, pagination),
@@ -309,16 +319,21 @@ final class Pages {
         return inputs.site().editUrl() + inputs.root().relativize(document.source()).toString().replace('\\', '/');
     }
 
-    private static List<Listing.Year> years(Map<Integer, List<Document>> byYear) {
+    private List<Listing.Year> years(Map<Integer, List<Document>> byYear) {
         List<Listing.Year> years = new ArrayList<>();
-        byYear.forEach((year, posts) -> years.add(new Listing.Year(year, posts)));
+        byYear.forEach((year, posts) -> years.add(new Listing.Year(year, summaries(posts))));
         return Collections.unmodifiableList(years);
     }
 
+    /** The summaries of a list of the site model's posts, the same list each time it is asked for. */
+    private List<PostSummary> summaries(List<Document> posts) {
+        return summaries.computeIfAbsent(posts, inputs.model()::summaries);
+    }
+
     /**
-     * Renders a page, or reuses the previous build's bytes when its fingerprint is unchanged. Both
-     * happen on the executor: digesting a page's model costs about as much as rendering a small one,
-     * and this thread goes on making the next page's model meanwhile.
+     * Renders a page, or reuses the previous build's bytes when it was rendered from an equal model
+     * by the same templates. Both happen on the executor, while this thread goes on making the next
+     * page's model.
      *
      * @param what   names the page in error messages
      * @param listed its entry in the sitemap, or {@code null} when the sitemap leaves it out
@@ -337,14 +352,13 @@ final class Pages {
         }
     }
 
-    /** The page's fingerprint, and {@code last} if it was rendered from the same, else the page rendered. */
+    /** {@code last} if it was rendered from an equal model by the same templates, else the page rendered. */
     private Rendered renderUnlessUnchanged(PageModel page, String what, Rendered last) {
-        String fingerprint = new Fingerprint(documentDigests, shared)
-                .add(templatesFingerprint).add(page.template()).add(page).hex();
-        if (last != null && last.fingerprint().equals(fingerprint)) {
+        if (last != null && last.templates().equals(templatesFingerprint) && last.model().equals(page)) {
             return last;
         }
-        return new Rendered(fingerprint, renderer.render(templates, page, what).getBytes(StandardCharsets.UTF_8));
+        return new Rendered(templatesFingerprint, page, renderer.render(templates, page, what)
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     /** Waits for the pages being rendered; the first failure is thrown. */

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +40,6 @@ final class ParsedSources {
     private final DocumentCache documentCache;
     private final Map<Path, Parsed> parsed = new HashMap<>();
     private Set<String> parsedTypes = Set.of();
-    private final Map<Document, String> digests = new IdentityHashMap<>();
     /** The last build's sources and types, for {@link #warmUp}, which another thread may call. */
     private volatile WarmUp warmUp;
 
@@ -148,19 +146,9 @@ final class ParsedSources {
         if (!problems.isEmpty()) {
             throw SiteException.content(problems);
         }
-        digests.clear();
-        seen.values().forEach(p -> digests.put(p.document(), p.digest()));
         warmUp = new WarmUp(parsing.rootOf().entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue())).toList(),
                 Set.copyOf(parsing.types()));
         return new Collected(documents, changed);
-    }
-
-    /**
-     * The digest of what a document of the last build was made of (its source's path and bytes,
-     * its charts' data, and for a source with includes its body), which fingerprints its pages.
-     */
-    String digest(Document document) {
-        return digests.get(document);
     }
 
     /** Lets the document cache delete what the last build did not use: sources that changed or went away. */
@@ -230,10 +218,7 @@ final class ParsedSources {
         if (key != null) {
             documentCache.put(key, document);
         }
-        // Its pages are fingerprinted by this digest: for a source with includes it must also cover
-        // what the other files made of it, or a page would not be rendered again when only they changed.
-        String covering = includes ? digest + Digest.hex(document.bodyHtml().getBytes(StandardCharsets.UTF_8)) : digest;
-        return new Parsed(stamp, covering, document, includes, readsData, true, key);
+        return new Parsed(stamp, digest, document, includes, readsData, true, key);
     }
 
     /**

@@ -3,6 +3,7 @@ package com.sethihemant.site.bake;
 import com.sethihemant.site.content.Document;
 import com.sethihemant.site.content.Routes;
 import com.sethihemant.site.theme.Listing;
+import com.sethihemant.site.theme.PostSummary;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -39,12 +40,24 @@ final class SiteModel {
     private final Map<String, List<Document>> byTag;
     private final Map<Integer, List<Document>> byYear;
     private final Set<String> seriesTags;
+    /** Each post as the pages that list it or link to it show it, by identity. */
+    private final Map<Document, PostSummary> summaries = new IdentityHashMap<>();
+    private final Map<String, Document> postsByUrl = new HashMap<>();
+    /** All that related posts are chosen from: each post's address, date and tags, in order, and the series tags. */
+    private final List<Object> shape = new ArrayList<>();
+    /**
+     * The related posts found so far, as addresses, by limit and address; shared with the next
+     * build's model when its shape is the same, as after an edit of a post's text.
+     */
+    private final Map<String, List<String>> relatedUrls;
 
     /**
      * @param documents  everything published
      * @param seriesTags tags whose posts form a series (read in order, oldest first)
+     * @param previous   the last build's model, whose related posts are reused if they would be
+     *                   the same; {@code null} for none
      */
-    SiteModel(List<Document> documents, Set<String> seriesTags) {
+    SiteModel(List<Document> documents, Set<String> seriesTags, SiteModel previous) {
         this.seriesTags = Set.copyOf(seriesTags);
         List<Document> sortedPosts = new ArrayList<>();
         List<Document> otherPages = new ArrayList<>();
@@ -60,6 +73,9 @@ final class SiteModel {
         Map<Integer, List<Document>> years = new TreeMap<>(Comparator.reverseOrder());
         for (int i = 0; i < posts.size(); i++) {
             Document post = posts.get(i);
+            summaries.put(post, PostSummary.of(post));
+            postsByUrl.put(post.url(), post);
+            shape.add(List.of(post.url(), post.date(), post.tags()));
             if (i > 0) {
                 newer.put(post.url(), posts.get(i - 1));
             }
@@ -73,6 +89,8 @@ final class SiteModel {
         }
         this.byTag = freeze(tags);
         this.byYear = freeze(years);
+        shape.add(this.seriesTags);
+        this.relatedUrls = previous != null && previous.shape.equals(shape) ? previous.relatedUrls : new HashMap<>();
     }
 
     /** Published posts, newest first. */
@@ -95,6 +113,25 @@ final class SiteModel {
         return newer.get(post.url());
     }
 
+    /** A published post as the pages that list it or link to it show it; {@code null} for {@code null}. */
+    PostSummary summary(Document post) {
+        if (post == null) {
+            return null;
+        }
+        PostSummary summary = summaries.get(post);
+        if (summary == null) {
+            throw new IllegalArgumentException(post.url() + " is not a published post");
+        }
+        return summary;
+    }
+
+    /** Published posts as the pages that list them show them, in the same order. */
+    List<PostSummary> summaries(List<Document> posts) {
+        List<PostSummary> list = new ArrayList<>(posts.size());
+        posts.forEach(post -> list.add(summary(post)));
+        return Collections.unmodifiableList(list);
+    }
+
     /** Posts by tag, tags in alphabetical order, posts newest first. */
     Map<String, List<Document>> byTag() {
         return byTag;
@@ -105,9 +142,17 @@ final class SiteModel {
      * tags do not count: every note of a series would be related), the closest in time first
      * among equals. Candidates are the {@value #RELATED_WINDOW} posts on either side of
      * {@code post} in each of its tags' lists, so the work per post stays constant however many
-     * posts a tag has.
+     * posts a tag has. Called from the building thread only.
      */
     List<Document> related(Document post, int limit) {
+        List<String> urls = relatedUrls.computeIfAbsent(limit + " " + post.url(),
+                key -> choose(post, limit).stream().map(Document::url).toList());
+        List<Document> related = new ArrayList<>(urls.size());
+        urls.forEach(url -> related.add(postsByUrl.get(url)));
+        return Collections.unmodifiableList(related);
+    }
+
+    private List<Document> choose(Document post, int limit) {
         Set<String> topics = new HashSet<>(post.tags());
         topics.removeAll(seriesTags);
         // Identity, not equals: a Document's record equality compares every field, body included.
@@ -157,8 +202,8 @@ final class SiteModel {
                 int index = indexOf(newestFirst, post);
                 int total = newestFirst.size();
                 return new Listing.Series(tag, Routes.tag(tag), total - index, total,
-                        index + 1 < total ? newestFirst.get(index + 1) : null,
-                        index > 0 ? newestFirst.get(index - 1) : null);
+                        index + 1 < total ? summary(newestFirst.get(index + 1)) : null,
+                        index > 0 ? summary(newestFirst.get(index - 1)) : null);
             }
         }
         return null;

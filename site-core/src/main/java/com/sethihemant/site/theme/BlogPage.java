@@ -1,7 +1,5 @@
 package com.sethihemant.site.theme;
 
-import com.sethihemant.site.content.Document;
-
 import java.util.List;
 
 /**
@@ -10,7 +8,7 @@ import java.util.List;
  * @param posts      this page's posts, newest first
  * @param pagination where the page sits among the others
  */
-public record BlogPage(Page page, List<Document> posts, Listing.Pagination pagination) implements PageModel {
+public record BlogPage(Page page, List<PostSummary> posts, Listing.Pagination pagination) implements PageModel {
 
     /** The template of the blog index. */
     public static final String TEMPLATE = "blog";

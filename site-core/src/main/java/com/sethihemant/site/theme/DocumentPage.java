@@ -10,10 +10,10 @@ import java.util.List;
  *
  * @param content the document
  * @param editUrl the "edit this page" address of its source, or {@code null}
- * @param posts   every published post, newest first
+ * @param posts   every published post, newest first, as the page may show it (see {@link PostSummary})
  * @param years   the same posts by year, newest year first
  */
-public record DocumentPage(Page page, Document content, String editUrl, List<Document> posts,
+public record DocumentPage(Page page, Document content, String editUrl, List<PostSummary> posts,
                            List<Listing.Year> years) implements PageModel {
 
     @Override

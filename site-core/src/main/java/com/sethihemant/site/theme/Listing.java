@@ -1,7 +1,5 @@
 package com.sethihemant.site.theme;
 
-import com.sethihemant.site.content.Document;
-
 import java.util.List;
 
 /**
@@ -24,7 +22,7 @@ public final class Listing {
     }
 
     /** A tag with its page and its posts, newest first. */
-    public record Tag(String name, String url, List<Document> posts) {
+    public record Tag(String name, String url, List<PostSummary> posts) {
     }
 
     /**
@@ -37,10 +35,11 @@ public final class Listing {
      * @param previous the part before, or {@code null}
      * @param next     the part after, or {@code null}
      */
-    public record Series(String tag, String url, int position, int total, Document previous, Document next) {
+    public record Series(String tag, String url, int position, int total, PostSummary previous,
+                         PostSummary next) {
     }
 
     /** The posts of one year, newest first. */
-    public record Year(int year, List<Document> posts) {
+    public record Year(int year, List<PostSummary> posts) {
     }
 }

@@ -98,6 +98,40 @@ class IncrementalBuildTest {
     }
 
     @Test
+    void editingThePostsTextButNotItsSummaryRendersOnlyItsOwnPage() throws IOException {
+        Path file = dir.resolve("content/blog/third.adoc");
+        Files.writeString(file, Files.readString(file).replace(":jbake-tags: b\n", ":jbake-tags: b\n:description: Third.\n"));
+        touch(file);
+        rebuildMatchesFullBuild();
+        // A new paragraph changes neither the title, date, tags, description nor reading time that
+        // the listings, the neighbours and the related posts show.
+        Files.writeString(file, Files.readString(file) + "\nA second paragraph.\n");
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(10)));
+        Site again = rebuildMatchesFullBuild();
+        assertEquals(1, again.changed());
+        assertTrue(text(again, "blog/2026/third/index.html").contains("A second paragraph."));
+        assertEquals(Set.of("blog/2026/third/index.html"), again.rendered());
+    }
+
+    @Test
+    void retitlingAPostRendersEveryPageThatShowsItsTitle() throws IOException {
+        Path file = dir.resolve("content/blog/second.adoc");
+        Files.writeString(file, Files.readString(file).replace("= Post second", "= Second, retitled"));
+        touch(file);
+        Site again = rebuildMatchesFullBuild();
+        // Its own page, its neighbours (newer third, older first) and the listings that show it;
+        // first and third are also related to it through the tags they share.
+        assertEquals(Set.of("blog/2026/second/index.html", "blog/2026/third/index.html", "blog/2026/first/index.html",
+                "index.html", "blog/index.html", "tags/a/index.html", "tags/b/index.html", "tags/index.html",
+                "archive/index.html"), again.rendered());
+        for (String path : again.rendered()) {
+            if (!path.equals("tags/index.html")) {
+                assertTrue(text(again, path).contains("Second, retitled"), path);
+            }
+        }
+    }
+
+    @Test
     void addingAPostUpdatesItsNeighbourAndEveryListing() {
         site.post("fourth", "2026-04-01", "published", "a");
         Site again = rebuildMatchesFullBuild();
