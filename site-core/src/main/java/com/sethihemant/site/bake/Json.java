@@ -80,26 +80,37 @@ final class Json {
 
     static void quote(String text, StringBuilder out) {
         out.append('"');
+        // Runs of characters that need no escape, nearly all of them, are copied at once.
+        int plain = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    boolean lone = Character.isHighSurrogate(c)
-                            ? i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))
-                            : Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)));
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029' || lone) {
-                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
+            if (c >= 0x20 && c != '"' && c != '\\' && c < '\u2028') {
+                continue;
+            }
+            String escaped = escape(text, i, c);
+            if (escaped != null) {
+                out.append(text, plain, i).append(escaped);
+                plain = i + 1;
             }
         }
-        out.append('"');
+        out.append(text, plain, text.length()).append('"');
+    }
+
+    /** How {@code c}, at {@code i} in {@code text}, is written in a JSON string; {@code null} for as it is. */
+    private static String escape(String text, int i, char c) {
+        return switch (c) {
+            case '"' -> "\\\"";
+            case '\\' -> "\\\\";
+            case '\n' -> "\\n";
+            case '\r' -> "\\r";
+            case '\t' -> "\\t";
+            default -> {
+                boolean lone = Character.isHighSurrogate(c)
+                        ? i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))
+                        : Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)));
+                yield c < 0x20 || c == '\u2028' || c == '\u2029' || lone
+                        ? String.format(Locale.ROOT, "\\u%04x", (int) c) : null;
+            }
+        };
     }
 }
