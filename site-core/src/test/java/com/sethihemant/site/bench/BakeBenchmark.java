@@ -36,8 +36,11 @@ import java.util.stream.Collectors;
  * bake. The first and the last must write the same bytes, which is checked after each run. In
  * the runs that parse every source it also edits one post five times, as an author in the
  * preview would, times the rebuild after each edit (the median, and the first, which runs least
- * warm), and checks the last result is byte-identical to a one-thread full bake of the edited
- * sources.
+ * warm), then five times more, each adding a paragraph at its end ("text edit", the median), and
+ * checks the last result is byte-identical to a one-thread full bake of the edited sources. The
+ * first edits write a new lead paragraph, which the synthetic posts (having no {@code
+ * :description:}) summarise, so the listings that show the post are rendered again; a paragraph
+ * at the end changes only the post's own page.
  *
  * <p>It also bakes the same posts with figures (one post in ten with a PlantUML diagram, formulas
  * and a chart; see {@link SyntheticSite}): with the figures already in the figure cache, as every
@@ -107,8 +110,8 @@ public final class BakeBenchmark {
                         + " the largest single process, Hugo or an asciidoctor)");
             }
         }
-        System.out.printf("%-6s %-24s %8s %8s %8s %10s %10s%n", "posts", "pipeline", "wall s", "cpu s", "peak MB",
-                "edit ms", "1st edit");
+        System.out.printf("%-6s %-24s %8s %8s %8s %10s %10s %10s%n", "posts", "pipeline", "wall s", "cpu s", "peak MB",
+                "edit ms", "1st edit", "text edit");
         for (int posts : sizes) {
             Path site = work.resolve("site-" + posts);
             SyntheticSite.write(site, posts);
@@ -160,8 +163,8 @@ public final class BakeBenchmark {
             double[] c = withOurs ? medians(compiling) : null;
             if (withOurs) {
                 System.out.printf("%-6d %-24s %8.1f %8.1f %8.0f%n", posts, "this project", o[0], o[1], o[2]);
-                System.out.printf("%-6d %-24s %8.1f %8.1f %8.0f %10d %10d%n", posts, "  every source parsed", p[0],
-                        p[1], p[2], median(warm, 0), median(warm, 1));
+                System.out.printf("%-6d %-24s %8.1f %8.1f %8.0f %10d %10d %10d%n", posts, "  every source parsed", p[0],
+                        p[1], p[2], median(warm, 0), median(warm, 1), median(warm, 2));
                 System.out.printf("%-6d %-24s %8.1f %8.1f %8.0f%n", posts, "  empty caches", c[0], c[1], c[2]);
             }
             if (withStock) {
@@ -300,7 +303,8 @@ public final class BakeBenchmark {
 
     /**
      * One measured bake in this JVM; prints "BAKED cpuMillis peakKb" as soon as the site is
-     * written, then (this project only) "WARM medianMillis firstMillis" for the rebuilds after edits.
+     * written, then (this project only) "WARM medianMillis firstMillis textMedianMillis" for the
+     * rebuilds after edits.
      */
     private static void child(String[] args) throws Exception {
         LogManager.getLogManager().reset();
@@ -353,12 +357,23 @@ public final class BakeBenchmark {
             try {
                 List<Long> millis = new ArrayList<>();
                 Site incremental = null;
+                String lead = original;
                 for (int edit = 1; edit <= EDITS; edit++) {
-                    Files.writeString(edited, original.replaceFirst("\n\n== ",
-                            "\n\nEdited paragraph number " + edit + ".\n\n== "));
+                    // A new lead paragraph: the synthetic posts have no :description:, so it
+                    // changes the post's summary, and every listing that shows it is rendered again.
+                    lead = original.replaceFirst("\n\n== ", "\n\nEdited paragraph number " + edit + ".\n\n== ");
+                    Files.writeString(edited, lead);
                     long start = System.nanoTime();
                     incremental = baker.build(sources, BakeOptions.PUBLISH);
                     millis.add((System.nanoTime() - start) / 1_000_000);
+                }
+                List<Long> text = new ArrayList<>();
+                for (int edit = 1; edit <= EDITS; edit++) {
+                    // A paragraph added at the end: only the post's own page shows it.
+                    Files.writeString(edited, lead + "\nAdded closing paragraph number " + edit + ".\n");
+                    long start = System.nanoTime();
+                    incremental = baker.build(sources, BakeOptions.PUBLISH);
+                    text.add((System.nanoTime() - start) / 1_000_000);
                 }
                 Site full;
                 try (Baker straightforward = new Baker(parser, Clock.systemUTC(), 1)) {
@@ -370,7 +385,8 @@ public final class BakeBenchmark {
                 if (!same) {
                     throw new IllegalStateException("the incremental build differs from a full build");
                 }
-                System.out.println("WARM " + millis.stream().sorted().toList().get(EDITS / 2) + " " + millis.get(0));
+                System.out.println("WARM " + millis.stream().sorted().toList().get(EDITS / 2) + " " + millis.get(0)
+                        + " " + text.stream().sorted().toList().get(EDITS / 2));
             } finally {
                 Files.writeString(edited, original);
             }
