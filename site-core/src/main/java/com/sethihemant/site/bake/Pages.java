@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,11 +70,6 @@ final class Pages {
      * so that failures are reported in that order.
      */
     private final Map<String, Future<Rendered>> pending = new LinkedHashMap<>();
-    /**
-     * The summaries of each list of posts many pages show (all posts, a tag's, a year's), made once
-     * per build, so that every page holds the same list.
-     */
-    private final Map<List<Document>, List<PostSummary>> summaries = new IdentityHashMap<>();
     private boolean done;
 
     /**
@@ -169,8 +163,8 @@ final class Pages {
         SiteModel model = inputs.model();
         List<Document> posts = model.posts();
         LocalDate newest = posts.isEmpty() ? null : posts.get(0).lastModified();
-        List<PostSummary> summaries = summaries(posts);
-        List<Listing.Year> years = years(model.byYear());
+        List<PostSummary> summaries = model.summaries(posts);
+        List<Listing.Year> years = years(model);
         String author = inputs.site().author().name();
         for (Document document : model.pages()) {
             boolean index = !document.url().endsWith("404.html");
@@ -191,7 +185,7 @@ final class Pages {
         }
         blogIndex(summaries);
         List<Listing.Tag> tags = new ArrayList<>();
-        model.byTag().forEach((name, tagged) -> tags.add(new Listing.Tag(name, Routes.tag(name), summaries(tagged))));
+        model.byTag().forEach((name, tagged) -> tags.add(new Listing.Tag(name, Routes.tag(name), model.summaries(tagged))));
         for (Listing.Tag tag : tags) {
             page(new TagPage(page(tag.url(), null, true, null, null), tag), "the tag page " + tag.url(),
                     listing(tag.url(), "Posts tagged “" + tag.name() + "”", "Posts by " + author + " tagged “"
@@ -319,15 +313,10 @@ final class Pages {
         return inputs.site().editUrl() + inputs.root().relativize(document.source()).toString().replace('\\', '/');
     }
 
-    private List<Listing.Year> years(Map<Integer, List<Document>> byYear) {
+    private static List<Listing.Year> years(SiteModel model) {
         List<Listing.Year> years = new ArrayList<>();
-        byYear.forEach((year, posts) -> years.add(new Listing.Year(year, summaries(posts))));
+        model.byYear().forEach((year, posts) -> years.add(new Listing.Year(year, model.summaries(posts))));
         return Collections.unmodifiableList(years);
-    }
-
-    /** The summaries of a list of the site model's posts, the same list each time it is asked for. */
-    private List<PostSummary> summaries(List<Document> posts) {
-        return summaries.computeIfAbsent(posts, inputs.model()::summaries);
     }
 
     /**

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,6 +36,7 @@ class IncrementalBuildTest {
     Path dir;
     private FixtureSite site;
     private Baker warm;
+    private int touches;
 
     @BeforeEach
     void setUp() {
@@ -71,9 +73,19 @@ class IncrementalBuildTest {
         return new String(built.file(path), StandardCharsets.UTF_8);
     }
 
-    /** Source files keep their modification time within a test; make sure an edit is seen as one. */
+    /**
+     * Source files keep their modification time within a test; make sure an edit is seen as one,
+     * however many a test makes.
+     */
     private void touch(Path file) throws IOException {
-        Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(5)));
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(5 + ++touches)));
+    }
+
+    /** Changes a file's text and touches it, as saving it in an editor does. */
+    private Path edit(Path file, UnaryOperator<String> change) throws IOException {
+        Files.writeString(file, change.apply(Files.readString(file)));
+        touch(file);
+        return file;
     }
 
     @Test
@@ -85,9 +97,7 @@ class IncrementalBuildTest {
 
     @Test
     void editingAPostRendersOnlyThePagesThatShowIt() throws IOException {
-        Path file = site.write("content/blog/third.adoc", Files.readString(dir.resolve("content/blog/third.adoc"))
-                .replace("Body of third.", "A new body."));
-        touch(file);
+        edit(dir.resolve("content/blog/third.adoc"), text -> text.replace("Body of third.", "A new body."));
         Site again = rebuildMatchesFullBuild();
         assertEquals(1, again.changed());
         assertTrue(text(again, "blog/2026/third/index.html").contains("A new body."));
@@ -99,14 +109,12 @@ class IncrementalBuildTest {
 
     @Test
     void editingThePostsTextButNotItsSummaryRendersOnlyItsOwnPage() throws IOException {
-        Path file = dir.resolve("content/blog/third.adoc");
-        Files.writeString(file, Files.readString(file).replace(":jbake-tags: b\n", ":jbake-tags: b\n:description: Third.\n"));
-        touch(file);
+        Path file = edit(dir.resolve("content/blog/third.adoc"),
+                text -> text.replace(":jbake-tags: b\n", ":jbake-tags: b\n:description: Third.\n"));
         rebuildMatchesFullBuild();
         // A new paragraph changes neither the title, date, tags, description nor reading time that
         // the listings, the neighbours and the related posts show.
-        Files.writeString(file, Files.readString(file) + "\nA second paragraph.\n");
-        Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(10)));
+        edit(file, text -> text + "\nA second paragraph.\n");
         Site again = rebuildMatchesFullBuild();
         assertEquals(1, again.changed());
         assertTrue(text(again, "blog/2026/third/index.html").contains("A second paragraph."));
@@ -115,9 +123,7 @@ class IncrementalBuildTest {
 
     @Test
     void retitlingAPostRendersEveryPageThatShowsItsTitle() throws IOException {
-        Path file = dir.resolve("content/blog/second.adoc");
-        Files.writeString(file, Files.readString(file).replace("= Post second", "= Second, retitled"));
-        touch(file);
+        edit(dir.resolve("content/blog/second.adoc"), text -> text.replace("= Post second", "= Second, retitled"));
         Site again = rebuildMatchesFullBuild();
         // Its own page, its neighbours (newer third, older first) and the listings that show it;
         // first and third are also related to it through the tags they share.
@@ -164,11 +170,9 @@ class IncrementalBuildTest {
     void publishingADraftAndDraftingAPostAreBothFollowed() throws IOException {
         Path draft = site.post("draft", "2026-02-15", "draft", "c");
         rebuildMatchesFullBuild();
-        Files.writeString(draft, Files.readString(draft).replace("draft\n", "published\n"));
-        touch(draft);
+        edit(draft, text -> text.replace("draft\n", "published\n"));
         assertNotNull(rebuildMatchesFullBuild().file("tags/c/index.html"));
-        Files.writeString(draft, Files.readString(draft).replace(":jbake-status: published", ":jbake-status: draft"));
-        touch(draft);
+        edit(draft, text -> text.replace(":jbake-status: published", ":jbake-status: draft"));
         Site again = rebuildMatchesFullBuild();
         assertFalse(again.paths().contains("tags/c/index.html"));
     }
@@ -211,9 +215,7 @@ class IncrementalBuildTest {
 
     @Test
     void movingAPostToAnotherYearMovesItsUrl() throws IOException {
-        Path file = dir.resolve("content/blog/first.adoc");
-        Files.writeString(file, Files.readString(file).replace("2026-01-01", "2025-12-31"));
-        touch(file);
+        edit(dir.resolve("content/blog/first.adoc"), text -> text.replace("2026-01-01", "2025-12-31"));
         Site again = rebuildMatchesFullBuild();
         assertNotNull(again.file("blog/2025/first/index.html"));
         assertFalse(again.paths().contains("blog/2026/first/index.html"));
