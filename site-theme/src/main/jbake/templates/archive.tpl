@@ -14,13 +14,7 @@ layout('layouts/default.tpl', true,
                 section(class: 'archive-year', 'aria-labelledby': 'year-' + group.year) {
                     h2(id: 'year-' + group.year) { yield group.year.toString() }
                     ul(class: 'archive-list') {
-                        group.posts.each { post ->
-                            li {
-                                time(datetime: post.date.toString()) { yield fmt.shortDate(post.date) }
-                                yield ' '
-                                a(href: post.url) { yieldUnescaped post.titleHtml }
-                            }
-                        }
+                        group.posts.each { post -> partial('partials/archive-entry.tpl', post: post, fmt: fmt) }
                     }
                 }
             }

@@ -29,13 +29,7 @@ layout('layouts/default.tpl', true,
                     years.each { group ->
                         h3 { yield group.year.toString() }
                         ul(class: 'archive-list') {
-                            group.posts.each { post ->
-                                li {
-                                    time(datetime: post.date.toString()) { yield fmt.shortDate(post.date) }
-                                    yield ' '
-                                    a(href: post.url) { yieldUnescaped post.titleHtml }
-                                }
-                            }
+                            group.posts.each { post -> partial('partials/archive-entry.tpl', post: post, fmt: fmt) }
                         }
                     }
                 }

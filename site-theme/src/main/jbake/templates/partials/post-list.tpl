@@ -1,19 +1,5 @@
 // A list of posts: title, date, reading time and description. Expects `posts`, `fmt` and
 // `headingLevel`, the level of the titles (one below the heading above the list).
 ul(class: 'post-list') {
-    posts.each { post ->
-        li(class: 'post-list__item') {
-            def title = { a(href: post.url) { yieldUnescaped post.titleHtml } }
-            if (headingLevel == 2) {
-                h2(class: 'post-list__title', title)
-            } else {
-                h3(class: 'post-list__title', title)
-            }
-            p(class: 'post-list__meta meta') {
-                time(datetime: post.date.toString()) { yield fmt.date(post.date) }
-                yield ' · ' + post.readingMinutes + ' min read'
-            }
-            p(class: 'post-list__description') { yield post.description }
-        }
-    }
+    posts.each { post -> partial('partials/post-list-item.tpl', post: post, fmt: fmt, headingLevel: headingLevel) }
 }

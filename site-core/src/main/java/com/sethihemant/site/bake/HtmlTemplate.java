@@ -28,9 +28,12 @@ public abstract class HtmlTemplate extends BaseTemplate {
     static final Set<String> VOID_ELEMENTS = Set.of("area", "base", "br", "col", "embed", "hr", "img", "input",
             "link", "meta", "source", "track", "wbr");
 
+    private final MarkupTemplateEngine engine;
+
     protected HtmlTemplate(MarkupTemplateEngine engine, Map<?, ?> model, Map<String, String> modelTypes,
                            TemplateConfiguration configuration) {
         super(engine, model, modelTypes, configuration);
+        this.engine = engine;
     }
 
     /**
@@ -55,6 +58,25 @@ public abstract class HtmlTemplate extends BaseTemplate {
             return super.layout(model.with(parameters, template), template, false);
         }
         return super.layout(parameters, template, inheritModel);
+    }
+
+    /**
+     * Renders a partial that reads its parameters and nothing else: not this page's model (a name
+     * it was not passed fails, as a misspelt one does). What it writes therefore depends on the
+     * parameters alone, and the theme renders each distinct set of them once: a listing of a
+     * thousand posts, or the same post in a tag page, a blog page and the archive, then costs a
+     * lookup per entry, also in the next build of the preview. Pass everything the partial shows,
+     * {@code fmt} included; parameters are compared with {@code equals}, as page models are.
+     */
+    @SuppressWarnings("rawtypes")
+    public HtmlTemplate partial(Map parameters, String template) throws IOException, ClassNotFoundException {
+        TemplateModel model = TemplateModel.parameters(parameters, template);
+        if (engine instanceof Templates.ThemeEngine theme) {
+            yieldUnescaped(theme.partial(template, model));
+        } else {
+            super.layout(model, template, false);
+        }
+        return this;
     }
 
     @Override

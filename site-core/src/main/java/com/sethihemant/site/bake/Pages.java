@@ -201,6 +201,9 @@ final class Pages {
                             + ".", null));
         }
         finish();
+        // A few entries per post (the archive's, a post list's) are in use; the rest are of posts
+        // edited since they were rendered.
+        templates.trimPartials(4 * (posts.size() + model.pages().size()) + 1024);
         return new Output(files, renders, rendered, new TreeMap<>(indexable));
     }
 

@@ -81,6 +81,16 @@ final class TemplateModel extends AbstractMap<String, Object> {
         return new TemplateModel(forked, what.replaceFirst(", as passed to .*", "") + ", as passed to " + template);
     }
 
+    /**
+     * The model of a partial called with {@link HtmlTemplate#partial}: the parameters and nothing
+     * of the calling page's model.
+     */
+    static TemplateModel parameters(Map<?, ?> parameters, String template) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        parameters.forEach((name, value) -> values.put(String.valueOf(name), value));
+        return new TemplateModel(values, "the parameters passed to " + template);
+    }
+
     /** The view templates read through: an unknown name is an error, and nothing can be changed. */
     Map<String, Object> strict() {
         return new Strict();

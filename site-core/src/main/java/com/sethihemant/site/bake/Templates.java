@@ -56,6 +56,11 @@ final class Templates {
     private final Map<String, Template> byPath = new ConcurrentHashMap<>();
     /** The same templates by file, as {@code layout} and {@code include} ask for them (by URL). */
     private final Map<Path, Template> byFile = new ConcurrentHashMap<>();
+    /**
+     * What each partial wrote for each set of parameters it was given (see
+     * {@link HtmlTemplate#partial}), kept as long as these templates are the theme's.
+     */
+    private final Map<Partial, String> partials = new ConcurrentHashMap<>();
     /** The bytecode Groovy generates while this thread compiles one template, by class name. */
     private final ThreadLocal<Map<String, byte[]>> generated = new ThreadLocal<>();
 
@@ -186,6 +191,16 @@ final class Templates {
         return out.toString();
     }
 
+    /**
+     * Forgets every partial's HTML when more than {@code limit} are kept: those of posts edited
+     * since are never asked for again. Called between builds.
+     */
+    void trimPartials(int limit) {
+        if (partials.size() > limit) {
+            partials.clear();
+        }
+    }
+
     /** Compiles and defines one template that {@link #compileAll()} did not load. */
     private synchronized Template load(Path file) {
         String path = relative(file);
@@ -272,11 +287,16 @@ final class Templates {
         }
     }
 
+    /** A partial's path and the parameters it was rendered from. */
+    private record Partial(String template, TemplateModel parameters) {
+    }
+
     /**
      * Groovy's markup engine, except that {@code layout} and {@code include} find the theme's
-     * templates among those already loaded instead of compiling or looking them up again.
+     * templates among those already loaded instead of compiling or looking them up again, and
+     * that it keeps what each partial wrote.
      */
-    private final class ThemeEngine extends MarkupTemplateEngine {
+    final class ThemeEngine extends MarkupTemplateEngine {
 
         ThemeEngine(TemplateConfiguration configuration) {
             super(Templates.class.getClassLoader(), base.toFile(), configuration);
@@ -300,6 +320,22 @@ final class Templates {
                 }
             }
             return template != null ? template : super.createTypeCheckedModelTemplate(resource, modelTypes);
+        }
+
+        /**
+         * What {@code template} writes from {@code parameters}, rendered the first time they are
+         * asked for. Two threads may both render a new one; they write the same.
+         */
+        String partial(String template, TemplateModel parameters) throws IOException, ClassNotFoundException {
+            Partial key = new Partial(template, parameters);
+            String html = partials.get(key);
+            if (html == null) {
+                StringWriter out = new StringWriter(512);
+                createTypeCheckedModelTemplate(resolveTemplate(template), null).make(parameters).writeTo(out);
+                html = out.toString();
+                partials.put(key, html);
+            }
+            return html;
         }
     }
 

@@ -16,6 +16,17 @@ public final class Formats {
     public Formats() {
     }
 
+    /** Every instance formats alike, so pages and partials given different ones are still equal. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Formats;
+    }
+
+    @Override
+    public int hashCode() {
+        return Formats.class.getName().hashCode();
+    }
+
     /** {@code 23 November 2026}. */
     public String date(LocalDate date) {
         return LONG.format(date);

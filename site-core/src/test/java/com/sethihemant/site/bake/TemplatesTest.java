@@ -104,6 +104,67 @@ class TemplatesTest {
     }
 
     @Test
+    void aPartialIsRenderedOncePerDistinctParametersAndReusedByLaterPages() throws IOException {
+        Files.createDirectories(dir.resolve("partials"));
+        Files.writeString(dir.resolve("partials/row.tpl"), "li { yield item.toString() }");
+        Files.writeString(dir.resolve("list.tpl"), "ul { items.each { partial('partials/row.tpl', item: it) } }");
+        Templates templates = new Templates(dir);
+        Counted a = new Counted("a");
+        Counted b = new Counted("b");
+        Counted alsoA = new Counted("a");
+        Map<String, Object> model = new HashMap<>(Map.of("items", List.of(a, b, alsoA)));
+        assertEquals("<ul><li>a</li><li>b</li><li>a</li></ul>", templates.render("list", model, "a page"));
+        assertEquals(List.of(1, 1, 0), List.of(a.renders, b.renders, alsoA.renders));
+        assertEquals("<ul><li>a</li><li>b</li><li>a</li></ul>", templates.render("list", model, "another page"));
+        assertEquals(List.of(1, 1, 0), List.of(a.renders, b.renders, alsoA.renders));
+        Counted c = new Counted("c");
+        assertEquals("<ul><li>c</li></ul>", templates.render("list", new HashMap<>(Map.of("items", List.of(c))), "a third page"));
+        assertEquals(1, c.renders);
+        // Past the limit, every kept partial is forgotten and rendered again when next asked for.
+        templates.trimPartials(1);
+        templates.render("list", model, "a page");
+        assertEquals(List.of(2, 2, 0), List.of(a.renders, b.renders, alsoA.renders));
+    }
+
+    @Test
+    void aPartialReadsOnlyItsParametersAndNamesWhatItWasNotPassed() throws IOException {
+        Files.createDirectories(dir.resolve("partials"));
+        Files.writeString(dir.resolve("partials/row.tpl"), "li { yield item }\nli { yield title }\n");
+        Files.writeString(dir.resolve("page.tpl"), "partial('partials/row.tpl', item: 'x')");
+        SiteException e = assertThrows(SiteException.class, () -> new Templates(dir).render("page",
+                new HashMap<>(Map.of("title", "the page's")), "a page"));
+        assertEquals(dir.resolve("partials/row.tpl"), e.problems().get(0).file());
+        assertTrue(e.getMessage().contains("'title'") && e.getMessage().contains("the parameters passed to partials/row.tpl"),
+                e.getMessage());
+    }
+
+    /** Equal by name; counts how often a template writes it. */
+    private static final class Counted {
+        private final String name;
+        private int renders;
+
+        Counted(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Counted counted && counted.name.equals(name);
+        }
+
+        @Override
+        public int hashCode() {
+            return name.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            renders++;
+            return name;
+        }
+    }
+
+    @Test
     void compileErrorNamesTheTemplate() throws IOException {
         Files.writeString(dir.resolve("broken.tpl"), "p { yield 'x' \n");
         SiteException e = assertThrows(SiteException.class,
