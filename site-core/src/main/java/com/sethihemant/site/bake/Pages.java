@@ -177,8 +177,8 @@ final class Pages {
         for (Document post : posts) {
             String notice = notice(post);
             page(new PostPage(page(post.url(), notice, true, inputs.cards().get(post.url()), citation(post)), post,
-                    editUrl(post), model.summary(model.older(post)), model.summary(model.newer(post)),
-                    model.summaries(model.related(post, RELATED_POSTS)),
+                    editUrl(post), model.link(model.older(post)), model.link(model.newer(post)),
+                    model.links(model.related(post, RELATED_POSTS)),
                     model.series(post), paper(post)), post.source().toString(),
                     new Listed(post.url(), post.title(), post.description(), post.lastModified(), Kind.POST,
                             notice == null));
@@ -318,7 +318,7 @@ final class Pages {
 
     private static List<Listing.Year> years(SiteModel model) {
         List<Listing.Year> years = new ArrayList<>();
-        model.byYear().forEach((year, posts) -> years.add(new Listing.Year(year, model.summaries(posts))));
+        model.byYear().forEach((year, posts) -> years.add(new Listing.Year(year, model.links(posts))));
         return Collections.unmodifiableList(years);
     }
 

@@ -3,6 +3,7 @@ package com.sethihemant.site.bake;
 import com.sethihemant.site.content.Document;
 import com.sethihemant.site.content.Routes;
 import com.sethihemant.site.theme.Listing;
+import com.sethihemant.site.theme.PostLink;
 import com.sethihemant.site.theme.PostSummary;
 
 import java.util.ArrayList;
@@ -42,6 +43,7 @@ final class SiteModel {
     private final Set<String> seriesTags;
     /** Each post as the pages that list it or link to it show it, by identity. */
     private final Map<Document, PostSummary> summaries = new IdentityHashMap<>();
+    private final Map<Document, PostLink> links = new IdentityHashMap<>();
     private final Map<String, Document> postsByUrl = new HashMap<>();
     /** All that related posts are chosen from: each post's address, date and tags, in order, and the series tags. */
     private final List<Object> shape = new ArrayList<>();
@@ -74,6 +76,7 @@ final class SiteModel {
         for (int i = 0; i < posts.size(); i++) {
             Document post = posts.get(i);
             summaries.put(post, PostSummary.of(post));
+            links.put(post, PostLink.of(post));
             postsByUrl.put(post.url(), post);
             shape.add(List.of(post.url(), post.date(), post.tags()));
             if (i > 0) {
@@ -113,16 +116,32 @@ final class SiteModel {
         return newer.get(post.url());
     }
 
-    /** A published post as the pages that list it or link to it show it; {@code null} for {@code null}. */
-    PostSummary summary(Document post) {
-        if (post == null) {
-            return null;
-        }
+    /** A published post as the pages that list it show it. */
+    private PostSummary summary(Document post) {
         PostSummary summary = summaries.get(post);
         if (summary == null) {
             throw new IllegalArgumentException(post.url() + " is not a published post");
         }
         return summary;
+    }
+
+    /** A published post as the pages that link to it show it; {@code null} for {@code null}. */
+    PostLink link(Document post) {
+        if (post == null) {
+            return null;
+        }
+        PostLink link = links.get(post);
+        if (link == null) {
+            throw new IllegalArgumentException(post.url() + " is not a published post");
+        }
+        return link;
+    }
+
+    /** Published posts as the pages that link to them show them, in the same order. */
+    List<PostLink> links(List<Document> posts) {
+        List<PostLink> list = new ArrayList<>(posts.size());
+        posts.forEach(post -> list.add(link(post)));
+        return Collections.unmodifiableList(list);
     }
 
     /** Published posts as the pages that list them show them, in the same order. */
@@ -202,8 +221,8 @@ final class SiteModel {
                 int index = indexOf(newestFirst, post);
                 int total = newestFirst.size();
                 return new Listing.Series(tag, Routes.tag(tag), total - index, total,
-                        index + 1 < total ? summary(newestFirst.get(index + 1)) : null,
-                        index > 0 ? summary(newestFirst.get(index - 1)) : null);
+                        index + 1 < total ? link(newestFirst.get(index + 1)) : null,
+                        index > 0 ? link(newestFirst.get(index - 1)) : null);
             }
         }
         return null;

@@ -35,11 +35,11 @@ public final class Listing {
      * @param previous the part before, or {@code null}
      * @param next     the part after, or {@code null}
      */
-    public record Series(String tag, String url, int position, int total, PostSummary previous,
-                         PostSummary next) {
+    public record Series(String tag, String url, int position, int total, PostLink previous,
+                         PostLink next) {
     }
 
     /** The posts of one year, newest first. */
-    public record Year(int year, List<PostSummary> posts) {
+    public record Year(int year, List<PostLink> posts) {
     }
 }

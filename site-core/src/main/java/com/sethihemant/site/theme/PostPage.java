@@ -15,8 +15,8 @@ import java.util.List;
  * @param series  its place in a series (such as paper notes), or {@code null}
  * @param paper   for a paper note, the paper it is about; otherwise {@code null}
  */
-public record PostPage(Page page, Document content, String editUrl, PostSummary older, PostSummary newer,
-                       List<PostSummary> related, Listing.Series series, Paper paper) implements PageModel {
+public record PostPage(Page page, Document content, String editUrl, PostLink older, PostLink newer,
+                       List<PostLink> related, Listing.Series series, Paper paper) implements PageModel {
 
     @Override
     public String template() {

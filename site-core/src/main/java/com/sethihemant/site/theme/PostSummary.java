@@ -6,11 +6,11 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * What a page may show of a post it lists or links to (the blog index, tag pages, the archive,
- * related, newer and older posts, a series): the post's header and reading time, never its body.
- * A page is rendered again when anything it could show changes, so a listing that could reach the
- * bodies would be rendered again after every edit of any post it lists; a summary changes only
- * when the post's title, date, tags, description or length does.
+ * What a page may show of a post it summarises (the home page, the blog index, tag pages):
+ * the post's header and reading time, never its body. A page is rendered again when anything it
+ * could show changes, so a listing that could reach the bodies would be rendered again after every
+ * edit of any post it lists; a summary changes only when the post's title, date, tags, description
+ * or length does. The archive and a post's page link to posts with the narrower {@link PostLink}.
  *
  * @param url            the site path of the post
  * @param title          its title as plain text

@@ -6,7 +6,7 @@ import com.sethihemant.site.SiteException;
 import com.sethihemant.site.content.Document;
 import com.sethihemant.site.theme.Listing;
 import com.sethihemant.site.theme.PostPage;
-import com.sethihemant.site.theme.PostSummary;
+import com.sethihemant.site.theme.PostLink;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
@@ -361,8 +361,8 @@ class BakerTest {
         return models;
     }
 
-    private static List<String> urls(List<PostSummary> posts) {
-        return posts.stream().map(PostSummary::url).toList();
+    private static List<String> urls(List<PostLink> posts) {
+        return posts.stream().map(PostLink::url).toList();
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -101,10 +102,11 @@ class IncrementalBuildTest {
         Site again = rebuildMatchesFullBuild();
         assertEquals(1, again.changed());
         assertTrue(text(again, "blog/2026/third/index.html").contains("A new body."));
-        // The post, its older neighbour, and the listings that show it (the fixture's page
-        // template lists all posts); not the other posts, tags or blog pages.
-        assertEquals(Set.of("blog/2026/third/index.html", "blog/2026/second/index.html", "index.html",
-                "blog/index.html", "tags/b/index.html", "tags/index.html", "archive/index.html"), again.rendered());
+        // The new body is also the new description: the post, and the pages that summarise it (the
+        // fixture's page template gets every post's summary); not the archive and its older
+        // neighbour, which show only its title and date, nor the other posts, tags or blog pages.
+        assertEquals(Set.of("blog/2026/third/index.html", "index.html", "blog/index.html", "tags/b/index.html",
+                "tags/index.html"), again.rendered());
     }
 
     @Test
@@ -134,6 +136,22 @@ class IncrementalBuildTest {
             if (!path.equals("tags/index.html")) {
                 assertTrue(text(again, path).contains("Second, retitled"), path);
             }
+        }
+    }
+
+    @Test
+    void rewritingAPostsDescriptionRendersTheSummariesButNotTheLinksToIt() throws IOException {
+        Path file = edit(dir.resolve("content/blog/second.adoc"),
+                text -> text.replace("= Post second\n", "= Post second\n:description: First described.\n"));
+        rebuildMatchesFullBuild();
+        edit(file, text -> text.replace("First described.", "Described again."));
+        Site again = rebuildMatchesFullBuild();
+        // The fixture's tag pages show its description, and its blog index and home page get the
+        // summaries that hold it; the archive and the posts that link to it show its title and date.
+        assertEquals(Set.of("blog/2026/second/index.html", "index.html", "blog/index.html", "tags/a/index.html",
+                "tags/b/index.html", "tags/index.html"), again.rendered());
+        for (String path : List.of("tags/a/index.html", "tags/b/index.html")) {
+            assertTrue(text(again, path).contains("Described again."), path);
         }
     }
 
