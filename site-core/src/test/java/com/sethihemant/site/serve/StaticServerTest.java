@@ -142,4 +142,10 @@ class StaticServerTest {
         assertTrue(uri.getPort() > 0);
         assertEquals("/", uri.getPath());
     }
+
+    @Test
+    void responsesAreNotHeldBackByNaglesAlgorithm() {
+        // Set before the JDK reads it (StaticServer's class initialiser); see StaticServer.NO_DELAY.
+        assertEquals("true", System.getProperty(StaticServer.NO_DELAY));
+    }
 }

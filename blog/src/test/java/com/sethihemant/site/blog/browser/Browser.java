@@ -202,7 +202,7 @@ final class Browser implements AutoCloseable {
         Number width = (Number) script("return document.documentElement.clientWidth");
         Number height = (Number) script("return document.documentElement.scrollHeight");
         Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of(
-                "format", "png", "captureBeyondViewport", true,
+                "format", "png", "optimizeForSpeed", true, "captureBeyondViewport", true,
                 "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
         return Base64.getDecoder().decode((String) shot.get("data"));
     }
