@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * by 24 pixels, and a keyboard user starts at a skip link and reaches every control with a
  * visible focus that nothing covers.
  */
-@Order(3) // a long class: started first (junit-platform.properties)
+@Order(2) // a long class: started first (junit-platform.properties)
 class KeyboardIT extends BrowserTest {
 
     static Stream<String> pages() {

@@ -1,14 +1,9 @@
 package com.sethihemant.site.blog.browser;
 
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -17,11 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The layout at the narrowest and widest screens: nothing scrolls sideways at 320 pixels, text
- * keeps a comfortable measure, and screenshots of every page (phone and desktop, light and dark)
- * are saved under target/screenshots for people to look at.
+ * The layout at the narrowest and widest screens: nothing scrolls sideways at 320 pixels, and
+ * text keeps a comfortable measure. (The screenshots of every page, phone and desktop, light and
+ * dark, are taken by {@link AccessibilityIT} on its visits.)
  */
-@Order(2) // a long class: started first (junit-platform.properties)
 class LayoutIT extends BrowserTest {
 
     static Stream<String> pages() {
@@ -58,28 +52,5 @@ class LayoutIT extends BrowserTest {
         assertTrue(measures.size() >= 3, "expected long paragraphs, got " + measures);
         double average = measures.stream().mapToDouble(Number::doubleValue).average().orElseThrow();
         assertTrue(average >= 60 && average <= 80, "characters per line: " + Math.round(average) + " " + measures);
-    }
-
-    @ParameterizedTest
-    @MethodSource("pages")
-    void screenshotsInLightAndDarkOnAPhoneAndADesktop(String page) throws IOException {
-        Path dir = Files.createDirectories(Path.of(System.getProperty("screenshots.dir", "target/screenshots")));
-        List<String> errors = new ArrayList<>();
-        for (String scheme : List.of("light", "dark")) {
-            browser.colorScheme(scheme);
-            for (String device : List.of("phone", "desktop")) {
-                if (device.equals("phone")) {
-                    browser.phone(Browser.PHONE_WIDTH);
-                } else {
-                    browser.desktop();
-                }
-                browser.open(sites.url(page));
-                Path file = dir.resolve(Sites.name(page) + "-" + device + "-" + scheme + ".png");
-                Files.write(file, browser.screenshot());
-                assertTrue(Files.size(file) > 1000, file + " is empty");
-                browser.consoleErrors().forEach(error -> errors.add(device + " " + scheme + ": " + error));
-            }
-        }
-        assertEquals(List.of(), errors, "console errors");
     }
 }
