@@ -41,8 +41,9 @@ final class SiteModel {
     private final Map<String, List<Document>> byTag;
     private final Map<Integer, List<Document>> byYear;
     private final Set<String> seriesTags;
-    /** Each post as the pages that list it or link to it show it, by identity. */
+    /** Each post as the pages that list it show it, by identity. */
     private final Map<Document, PostSummary> summaries = new IdentityHashMap<>();
+    /** Each post as the pages that only link to it show it, by identity. */
     private final Map<Document, PostLink> links = new IdentityHashMap<>();
     private final Map<String, Document> postsByUrl = new HashMap<>();
     /** All that related posts are chosen from: each post's address, date and tags, in order, and the series tags. */
