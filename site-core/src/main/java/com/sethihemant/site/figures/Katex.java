@@ -78,8 +78,16 @@ final class Katex implements AutoCloseable {
     private Value start() {
         if (render == null) {
             String base = WEBJAR + version() + "/dist/";
-            engine = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false")
-                    .out(OutputStream.nullOutputStream()).err(OutputStream.nullOutputStream()).build();
+            try {
+                engine = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false")
+                        .out(OutputStream.nullOutputStream()).err(OutputStream.nullOutputStream()).build();
+            } catch (LinkageError e) {
+                // GraalJS 23.1, taken on Java 17 to 21, cannot start on Java 22 or newer.
+                throw new IllegalStateException("GraalJS, which converts LaTeX formulas, did not start on Java "
+                        + Runtime.version().feature() + ": its jars were chosen by a build on another Java. Build"
+                        + " again on this Java (./mvnw verify, or ./mvnw -pl site-core process-classes for ./site),"
+                        + " which picks the GraalJS for it. (" + e + ")", e);
+            }
             context = Context.newBuilder("js").engine(engine).allowAllAccess(false).build();
             try {
                 context.eval(Source.newBuilder("js", read(base + "katex.min.js"), "katex.min.js").build());
