@@ -60,11 +60,21 @@ public final class BakeBenchmark {
     /** Edits timed after the cold bake, each followed by a rebuild. */
     private static final int EDITS = 5;
 
-    /** The JVM options the project bakes with (see ./site), class archive included. */
-    static final List<String> PROJECT_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmn32m",
-            "-Djruby.cli.rubygems.enable=false", "-Djruby.cli.did_you_mean.enable=false",
-            "-Djruby.native.enabled=false", "-Djruby.reify.variables=false",
-            "-XX:SharedArchiveFile=target/jruby.jsa", "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+    /** The JVM options the project bakes with on the Java this runs on (see ./site), class archive included. */
+    static final List<String> PROJECT_JVM = projectJvm(Runtime.version().feature());
+
+    /** What ./site gives a bake on a Java of this feature release. */
+    static List<String> projectJvm(int java) {
+        List<String> options = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmn32m",
+                "-Djruby.cli.rubygems.enable=false", "-Djruby.cli.did_you_mean.enable=false",
+                "-Djruby.native.enabled=false", "-Djruby.reify.variables=false",
+                "-XX:SharedArchiveFile=target/jruby.jsa", "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+        if (java >= 23) {
+            // No warning about JRuby's use of sun.misc.Unsafe (Java 24 and newer print one).
+            options.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        return List.copyOf(options);
+    }
 
     private BakeBenchmark() {
     }
