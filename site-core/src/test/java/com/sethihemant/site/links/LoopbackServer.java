@@ -153,6 +153,9 @@ final class LoopbackServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
+    /** Real time for bytes already sent to reach the client on a loaded machine, before a hold counts as a stall. */
+    private static final Duration TRAVEL = Duration.ofMillis(250);
+
     /** Requests the server holds unanswered until the test ends, by URL, counted while held. */
     private final Map<String, AtomicInteger> held = new ConcurrentHashMap<>();
 
@@ -470,6 +473,14 @@ final class LoopbackServer implements AutoCloseable {
         OutputStream out = exchange.getResponseBody();
         out.write(new byte[100]);
         out.flush();
+        // What was sent is still on its way: only once the client has had real time to read the
+        // status line may the fake clock jump to its deadline (on a loaded machine, a jump right
+        // after the flush sometimes came before the client had the headers).
+        try {
+            Thread.sleep(TRAVEL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         hold(url(exchange.getRequestURI().getRawPath()), this::awaitRelease);
         exchange.close();
     }
