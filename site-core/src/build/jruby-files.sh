@@ -10,11 +10,13 @@
 #    the JVM that maps it). A JVM that cannot archive (one without a base archive) only warns:
 #    then there is no archive, and ./site runs without one.
 # Either failing fails the build, after both have finished.
-# Usage: jruby-files.sh JAVA CLASSPATH ROUGE_INDEX_SCRIPT ROUGE_INDEX ARCHIVE
+# Usage: jruby-files.sh JAVA CLASSPATH ROUGE_INDEX_SCRIPT ROUGE_INDEX ARCHIVE [QUIET_OPTIONS]
+# QUIET_OPTIONS: JVM options, split at spaces, that only silence the JVM's warnings about JRuby,
+# given to the index's JVM; the archive's JVM keeps the options the archive was measured with.
 set -u
-java=$1 classpath=$2 index_script=$3 index=$4 archive=$5
+java=$1 classpath=$2 index_script=$3 index=$4 archive=$5 quiet=${6:-}
 
-"$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Djruby.compile.mode=OFF -classpath "$classpath" \
+"$java" $quiet -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Djruby.compile.mode=OFF -classpath "$classpath" \
   org.jruby.Main "$index_script" "$index" &
 indexing=$!
 
