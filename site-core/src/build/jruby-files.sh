@@ -1,6 +1,6 @@
 #!/bin/sh
 # Writes the two files site-core's build derives from JRuby, side by side: each is one JVM that
-# keeps one core busy for about five seconds, and nothing else in the build runs meanwhile.
+# keeps a little more than one core busy for six seconds or so, while nothing else in the build runs.
 #  - The index that lets a bake load only the Rouge lexers its code blocks use (see
 #    rouge_threads.rb), taken from Rouge itself loaded in full. The interpreter alone and C1 run
 #    this one script fastest.

@@ -38,13 +38,11 @@ class CommandLineBakeIT {
         Path output = work.resolve("site");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         // From Java 24 the JVM itself warns, on stderr, that JRuby calls sun.misc.Unsafe and loads
-        // native code. These options (Java 23 and 22 bring them) only silence that, as ./site does
-        // for the first (it runs JRuby without native code); they change nothing the bake does.
-        if (Runtime.version().feature() >= 23) {
-            command.add("--sun-misc-unsafe-memory-access=allow");
-        }
-        if (Runtime.version().feature() >= 22) {
-            command.add("--enable-native-access=ALL-UNNAMED");
+        // native code. The build's quiet.jvm.flags (root POM; none before Java 23) only silence
+        // that, as ./site does; they change nothing the bake does.
+        String quiet = System.getProperty("quiet.jvm.flags", "").strip();
+        if (!quiet.isEmpty()) {
+            command.addAll(List.of(quiet.split("\\s+")));
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 "com.sethihemant.site.cli.Main", "bake",
