@@ -85,8 +85,8 @@ final class Katex implements AutoCloseable {
                 // GraalJS 23.1, taken on Java 17 to 21, cannot start on Java 22 or newer.
                 throw new IllegalStateException("GraalJS, which converts LaTeX formulas, did not start on Java "
                         + Runtime.version().feature() + ": its jars were chosen by a build on another Java. Build"
-                        + " again on this Java (./mvnw verify, or ./mvnw -pl site-core process-classes for ./site),"
-                        + " which picks the GraalJS for it. (" + e + ")", e);
+                        + " again on this Java (./mvnw verify; ./site does so by itself), which picks the GraalJS"
+                        + " for it. (" + e + ")", e);
             }
             context = Context.newBuilder("js").engine(engine).allowAllAccess(false).build();
             try {
