@@ -2,6 +2,7 @@ package com.sethihemant.site.content;
 
 import com.sethihemant.site.Problem;
 import com.sethihemant.site.SiteException;
+import com.sethihemant.site.Suggestions;
 import com.sethihemant.site.TextFiles;
 import com.sethihemant.site.figures.FigureCache;
 import com.sethihemant.site.figures.Figures;
@@ -232,7 +233,7 @@ public final class ContentParser implements AutoCloseable {
 
         for (String name : attributes.keySet()) {
             if (name.startsWith("jbake-") && !JBAKE_ATTRIBUTES.contains(name.substring(6))) {
-                String suggestion = Slugs.closest(name.substring(6), JBAKE_ATTRIBUTES)
+                String suggestion = Suggestions.closest(name.substring(6), JBAKE_ATTRIBUTES)
                         .map(s -> "; did you mean ':jbake-" + s + ":'?").orElse("");
                 problems.add(new Problem(file, header.line(name),
                         "unknown attribute ':" + name + ":'" + suggestion));

@@ -1,6 +1,7 @@
 package com.sethihemant.site.content;
 
 import com.sethihemant.site.Problem;
+import com.sethihemant.site.Suggestions;
 import com.sethihemant.site.figures.Figures;
 import org.asciidoctor.log.LogRecord;
 import org.asciidoctor.log.Severity;
@@ -42,7 +43,7 @@ final class SourceChecks {
         Matcher macro = UNKNOWN_MACRO.matcher(message);
         if (macro.matches()) {
             String name = macro.group(1);
-            String suggestion = Slugs.closest(name, BUILT_IN_MACROS).map(s -> "; did you mean '" + s + "::'?").orElse("");
+            String suggestion = Suggestions.closest(name, BUILT_IN_MACROS).map(s -> "; did you mean '" + s + "::'?").orElse("");
             return Optional.of(new Problem(file, line, "'" + name + "::' is not a block macro that Asciidoctor or an"
                     + " extension handles, so it would be printed as text" + suggestion
                     + " (to show it as text, write \\" + name + "::)"));

@@ -1,7 +1,8 @@
 package com.sethihemant.site.figures;
 
+import com.sethihemant.site.Suggestions;
+
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -92,8 +93,8 @@ record ChartSpec(Type type, Axis x, Axis y, String range, List<Series> series, b
                     throw new FigureException("takes named attributes only (such as x=block_size), besides the type first;"
                             + " remove '" + given.get(key) + "' or name it");
                 }
-                String near = closest(key, ATTRIBUTES.keySet());
-                throw new FigureException("has no attribute '" + key + "'" + (near == null ? "" : "; did you mean '" + near + "'?")
+                String near = Suggestions.closest(key, ATTRIBUTES.keySet()).map(s -> "; did you mean '" + s + "'?").orElse("");
+                throw new FigureException("has no attribute '" + key + "'" + near
                         + " (it takes " + String.join(", ", ATTRIBUTES.keySet()) + ")");
             }
         }
@@ -220,9 +221,9 @@ record ChartSpec(Type type, Axis x, Axis y, String range, List<Series> series, b
 
     private static void column(ChartData data, String name, String role) {
         if (data.column(name) < 0) {
-            String near = closest(name, data.columns());
+            String near = Suggestions.closest(name, data.columns()).map(s -> "; did you mean '" + s + "'?").orElse("");
             throw new FigureException("uses the column '" + name + "' for " + role + ", which " + data.name() + " does not have"
-                    + " (its columns: " + String.join(", ", data.columns()) + ")" + (near == null ? "" : "; did you mean '" + near + "'?"));
+                    + " (its columns: " + String.join(", ", data.columns()) + ")" + near);
         }
     }
 
@@ -271,38 +272,5 @@ record ChartSpec(Type type, Axis x, Axis y, String range, List<Series> series, b
 
     static String format(double value) {
         return ChartSvg.format(value);
-    }
-
-    /** The closest of {@code candidates} within two edits, or {@code null}. */
-    static String closest(String word, Collection<String> candidates) {
-        String best = null;
-        int bestDistance = 3;
-        for (String candidate : candidates) {
-            int d = distance(word.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
-            if (d < bestDistance) {
-                best = candidate;
-                bestDistance = d;
-            }
-        }
-        return best;
-    }
-
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

@@ -1,6 +1,7 @@
 package com.sethihemant.site.links;
 
 import com.sethihemant.site.SiteException;
+import com.sethihemant.site.Suggestions;
 import com.sethihemant.site.config.Durations;
 
 import java.io.IOException;
@@ -283,28 +284,8 @@ public final class LinkChecker {
     /** Schemes a slip of the keyboard makes from http and https ({@code htps}, {@code hhtp}, {@code http2}), none of them registered. */
     private static boolean mistypedHttp(String scheme) {
         return !scheme.equals("http") && !scheme.equals("https")
-                && (distance(scheme, "http") <= 1 || distance(scheme, "https") <= 1
+                && (Suggestions.distance(scheme, "http") <= 1 || Suggestions.distance(scheme, "https") <= 1
                 || (scheme.startsWith("http") && scheme.length() <= 6));
-    }
-
-    /** Levenshtein distance, for the few letters of a scheme. */
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     /**
