@@ -29,14 +29,32 @@ final class ContactLinks {
         if (decoded == null) {
             return "mailto: address has bad percent-encoding";
         }
-        if (decoded.isBlank()) {
-            boolean hasTo = false;
-            for (String header : headers.split("&")) {
-                hasTo |= header.toLowerCase(Locale.ROOT).startsWith("to=") && header.length() > 3;
+        // RFC 6068: the addresses are optional, in the path or in to=, cc= and bcc= fields. A
+        // link with none and a subject or body is a "share by e-mail" link: the reader picks
+        // the recipient.
+        boolean written = !decoded.isBlank();
+        String problem = written ? addressesProblem(decoded) : null;
+        for (String header : headers.isEmpty() ? new String[0] : headers.split("&")) {
+            int equals = header.indexOf('=');
+            String name = (equals < 0 ? header : header.substring(0, equals)).toLowerCase(Locale.ROOT);
+            String value = equals < 0 ? null : Urls.percentDecode(header.substring(equals + 1));
+            if (equals >= 0 && value == null) {
+                return "mailto: field '" + name + "' has bad percent-encoding";
             }
-            return hasTo ? null : "mailto: link has no address";
+            if (value == null || value.isBlank()) {
+                continue;
+            }
+            written = true;
+            if (problem == null && (name.equals("to") || name.equals("cc") || name.equals("bcc"))) {
+                problem = addressesProblem(value);
+            }
         }
-        for (String address : decoded.split(",")) {
+        return problem != null ? problem
+                : written ? null : "mailto: link has no address, subject or body; write mailto:name@example.com";
+    }
+
+    private static String addressesProblem(String addresses) {
+        for (String address : addresses.split(",")) {
             String problem = addressProblem(address.strip());
             if (problem != null) {
                 return problem;
@@ -69,7 +87,9 @@ final class ContactLinks {
 
     /** What is wrong with a {@code tel:} link, or {@code null} when it is well formed. */
     static String telProblem(String link) {
-        String decoded = Urls.percentDecode(link.substring("tel:".length()));
+        String number = link.substring("tel:".length());
+        // tel://+1-555-0100 is not RFC 3966, but iOS and Android dial it as written.
+        String decoded = Urls.percentDecode(number.startsWith("//") ? number.substring(2) : number);
         if (decoded == null || decoded.isBlank()) {
             return "tel: link has no number";
         }

@@ -86,6 +86,10 @@ final class ExternalCheck {
         int lastCookieHop = -1;
         /** Whether the page itself is wanted, for the fragments that link to it. */
         boolean wantsPage;
+        /** Whether any request of the chain so far was HEAD. */
+        boolean headUsed;
+        /** Whether the chain is followed with GET alone, after HEAD led into a loop. */
+        boolean getOnly;
         /** The fragment the last redirect gave, which replaces the link's own (as in a browser). */
         String redirectFragment;
         int timeouts;
@@ -210,7 +214,7 @@ final class ExternalCheck {
                     toStart.add(job);
                 }
             }
-            if (Fragments.namesAnElement(url.fragment()) && policy.forHost(url.host()).fragments()) {
+            if (looksUp(url.host(), url.fragment())) {
                 job.wantsPage = true;
             }
         }
@@ -288,7 +292,7 @@ final class ExternalCheck {
     /** Queues a first request to a URL: HEAD unless the host asks for GET, has refused HEAD, or the page is wanted. */
     private void enqueue(Job job, Url url, int attempt, Instant notBefore) {
         Lane lane = lane(url);
-        enqueue(job, url, lane.policy.headFirst() && !lane.headRefused && !job.wantsPage, attempt, notBefore);
+        enqueue(job, url, lane.policy.headFirst() && !lane.headRefused && !job.wantsPage && !job.getOnly, attempt, notBefore);
     }
 
     private void enqueue(Job job, Url url, boolean head, int attempt, Instant notBefore) {
@@ -337,10 +341,17 @@ final class ExternalCheck {
                 return;
             }
         }
+        if (queued.url().host().indexOf('_') >= 0) {
+            // Browsers and DNS take my_bucket.s3.amazonaws.com; java.net.URI, and so the JDK's client, do not.
+            finish(job, Outcome.unverifiable("the host name " + queued.url().host() + " has an underscore, which"
+                    + " the JDK's HTTP client cannot request; check it in a browser"));
+            return;
+        }
         // The host may have refused HEAD since this step was queued.
         Step step = queued.head() && lane.headRefused
                 ? new Step(queued.job(), queued.url(), false, queued.attempt(), queued.notBefore(), queued.order())
                 : queued;
+        job.headUsed |= step.head();
         lane.inFlight++;
         lane.started++;
         lane.nextStart = now.plus(lane.policy.interval());
@@ -636,7 +647,7 @@ final class ExternalCheck {
         }
         if (target.fragment() != null) {
             job.redirectFragment = target.fragment();
-            if (Fragments.namesAnElement(target.fragment()) && policy.forHost(target.host()).fragments()) {
+            if (looksUp(target.host(), target.fragment())) {
                 job.wantsPage = true;
             }
         }
@@ -644,7 +655,14 @@ final class ExternalCheck {
         // Back at an earlier URL is a loop, unless a cookie was set since: sites send a robot
         // round a cookie check (a, set cookie, b, a) and let it in the second time.
         Integer seenAt = job.visited.put(key, job.chain.size());
-        if (seenAt != null && job.lastCookieHop < seenAt) {
+        boolean loop = seenAt != null && job.lastCookieHop < seenAt;
+        if ((loop || job.chain.size() > settings.maxRedirects()) && job.headUsed) {
+            // Some servers send HEAD round in circles and answer GET (as eBay has): only a loop
+            // that GET follows too is broken.
+            followWithGetOnly(job, now);
+            return;
+        }
+        if (loop) {
             finish(job, Outcome.broken("redirect loop: " + chainText(job) + " → " + key));
             return;
         }
@@ -660,6 +678,24 @@ final class ExternalCheck {
             return;
         }
         enqueue(job, target, 0, now);
+    }
+
+    /** Whether a link's fragment is looked up in the page, which must then be read. */
+    private boolean looksUp(String host, String fragment) {
+        return Fragments.namesAnElement(fragment) && policy.forHost(host).fragments()
+                && !Fragments.loadedByGitHubScript(host, fragment);
+    }
+
+    /** Starts the chain again from the link, with GET for every request. */
+    private void followWithGetOnly(Job job, Instant now) {
+        job.getOnly = true;
+        job.headUsed = false;
+        job.chain.clear();
+        job.visited.clear();
+        job.visited.put(job.key, 0);
+        job.lastCookieHop = -1;
+        job.redirectFragment = null;
+        enqueue(job, job.first, false, 0, now);
     }
 
     /** Queues the step again after back-off; {@code false} when retries or time are used up. */

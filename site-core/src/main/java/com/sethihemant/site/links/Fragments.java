@@ -1,5 +1,6 @@
 package com.sethihemant.site.links;
 
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -16,6 +17,14 @@ final class Fragments {
     static final String USER_CONTENT = "user-content-";
     /** Line anchors of code hosts ({@code #L10}, {@code #L10-L20}, {@code #L3C5}), made by script on every such host. */
     private static final Pattern LINE_ANCHOR = Pattern.compile("L\\d+(C\\d+)?(-L?\\d+(C\\d+)?)?");
+
+    /**
+     * GitHub's ids of comments, reviews, timeline events and diffs, which its issue and pull
+     * request pages load with scripts (a long thread sends only its first and last comments).
+     */
+    private static final Pattern GITHUB_SCRIPTED = Pattern.compile(
+            "(?:issuecomment|discussioncomment|pullrequestreview|event|commits-pushed|ref-commit|ref-issue"
+                    + "|ref-pullrequest|diff)-[0-9A-Za-z]+.*|discussion_r\\d+.*|r\\d+");
 
     private Fragments() {
     }
@@ -45,8 +54,13 @@ final class Fragments {
         if (fragment == null || isTop(fragment)) {
             return false;
         }
+        return !(isScriptState(fragment) || LINE_ANCHOR.matcher(id(fragment)).matches());
+    }
+
+    /** Whether a fragment is the state of a script's page: a route ({@code #/path}, {@code #!/path}) or parameters ({@code #page=2}). */
+    static boolean isScriptState(String fragment) {
         String id = id(fragment);
-        return !(id.startsWith("/") || id.startsWith("!") || id.indexOf('=') >= 0 || LINE_ANCHOR.matcher(id).matches());
+        return id.startsWith("/") || id.startsWith("!") || id.indexOf('=') >= 0;
     }
 
     /** Whether a fragment finds a place among a page's anchors (ids, and names of {@code a} elements). */
@@ -69,6 +83,13 @@ final class Fragments {
         }
         String id = id(fragment);
         String decoded = Urls.percentDecode(id);
-        return anchors.contains(USER_CONTENT + id) || (decoded != null && anchors.contains(USER_CONTENT + decoded));
+        // GitHub's script finds a heading's id whatever the case of the link (#Install for user-content-install).
+        return anchors.contains(USER_CONTENT + id) || (decoded != null && anchors.contains(USER_CONTENT + decoded))
+                || (decoded != null && anchors.contains(USER_CONTENT + decoded.toLowerCase(Locale.ROOT)));
+    }
+
+    /** Whether a fragment of a GitHub page names what the page loads with a script, so the HTML as served may lack it. */
+    static boolean loadedByGitHubScript(String host, String fragment) {
+        return (host.equals("github.com") || host.equals("www.github.com")) && GITHUB_SCRIPTED.matcher(id(fragment)).matches();
     }
 }

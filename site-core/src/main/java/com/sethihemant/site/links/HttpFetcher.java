@@ -8,6 +8,8 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -81,8 +83,9 @@ final class HttpFetcher {
      */
     record Response(int status, HttpHeaders headers, byte[] body, boolean cut, String bodyProblem) {
 
+        /** The Location header, its raw bytes read as UTF-8 when they are (as browsers read it). */
         String location() {
-            return headers.firstValue("location").orElse(null);
+            return headers.firstValue("location").map(HttpFetcher::asUtf8).orElse(null);
         }
 
         String retryAfter() {
@@ -137,6 +140,35 @@ final class HttpFetcher {
             }
             exchange.cancel(true);
             response.cancel(true);
+        }
+    }
+
+    /**
+     * A header value read again as UTF-8. The JDK's client turns each byte of a header into one
+     * char (some of its versions sign-extend them), so a Location of raw UTF-8 such as
+     * {@code /café/} arrives as {@code /cafÃ©/}; a value whose bytes are not UTF-8 stays as it came.
+     */
+    static String asUtf8(String value) {
+        byte[] bytes = new byte[value.length()];
+        boolean high = false;
+        for (int i = 0; i < value.length(); i++) {
+            int c = value.charAt(i);
+            if (c >= 0xFF80) {
+                c &= 0xFF;
+            }
+            if (c > 0xFF) {
+                return value;
+            }
+            high |= c >= 0x80;
+            bytes[i] = (byte) c;
+        }
+        if (!high) {
+            return value;
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return value;
         }
     }
 

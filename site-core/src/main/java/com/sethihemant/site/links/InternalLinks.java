@@ -77,6 +77,12 @@ final class InternalLinks {
         if (Fragments.found(fragment, anchors.getOrDefault(target, Set.of()))) {
             return found;
         }
+        if (Fragments.isScriptState(fragment)) {
+            // A placeholder (#!) or a route or parameters a script reads, as on an external page.
+            return found.kind() == Outcome.Kind.OK
+                    ? Outcome.ok(found.detail() + "; #" + fragment + " is a script's state, not an element, so it is not looked up")
+                    : found;
+        }
         return Outcome.broken("the page " + target + " has no element with id \"" + fragment + "\"");
     }
 

@@ -63,27 +63,39 @@ final class PageScanner {
         for (Element element : document.getAllElements()) {
             collectAnchors(element, anchors);
             switch (element.normalName()) {
-                case "a", "area" -> out.attribute(element, "href", linkText(element));
+                case "a", "area" -> {
+                    // SVG 1.1's links carry xlink:href, which SVG 2 still honours when href is absent.
+                    out.attribute(element, element.hasAttr("href") ? "href" : "xlink:href", linkText(element));
+                }
+                case "use", "image", "feimage" -> out.attribute(element, element.hasAttr("href") ? "href" : "xlink:href", "");
                 case "link" -> {
                     if (!originOnly(element)) {
                         out.attribute(element, "href", element.attr("title"));
+                        out.srcset(element, "imagesrcset", element.attr("title"));
                     }
                 }
                 case "img" -> {
                     out.attribute(element, "src", element.attr("alt"));
-                    out.srcset(element, element.attr("alt"));
+                    out.srcset(element, "srcset", element.attr("alt"));
                 }
                 case "source" -> {
                     out.attribute(element, "src", "");
-                    out.srcset(element, "");
+                    out.srcset(element, "srcset", "");
                 }
+                case "input" -> {
+                    if (element.attr("type").strip().equalsIgnoreCase("image")) {
+                        out.attribute(element, "src", element.attr("alt"));
+                    }
+                }
+                case "blockquote", "q", "ins", "del" -> out.attribute(element, "cite", "");
+                case "body", "table", "td", "th" -> out.attribute(element, "background", "");
                 case "script" -> {
                     out.attribute(element, "src", "");
                     if (element.attr("type").strip().equalsIgnoreCase("application/ld+json")) {
                         jsonLd(element, path, out, findings);
                     }
                 }
-                case "iframe", "audio", "track", "embed" -> out.attribute(element, "src", element.attr("title"));
+                case "iframe", "frame", "audio", "track", "embed" -> out.attribute(element, "src", element.attr("title"));
                 case "video" -> {
                     out.attribute(element, "src", element.attr("title"));
                     out.attribute(element, "poster", element.attr("title"));
@@ -256,16 +268,16 @@ final class PageScanner {
             links.add(new PageScan.RawLink(line == 0 ? 0 : line + extraLines, context, shorten(text), raw, base));
         }
 
-        void srcset(Element element, String text) {
-            if (!element.hasAttr("srcset")) {
+        void srcset(Element element, String attribute, String text) {
+            if (!element.hasAttr(attribute)) {
                 return;
             }
-            String value = element.attr("srcset");
-            int line = valueLine(element, "srcset");
+            String value = element.attr(attribute);
+            int line = valueLine(element, attribute);
             Lines lines = new Lines(value);
             for (Srcset.Candidate candidate : Srcset.parse(value)) {
                 links.add(new PageScan.RawLink(line == 0 ? 0 : line + lines.before(candidate.offset()),
-                        element.normalName() + " srcset", shorten(text), candidate.url(), base));
+                        element.normalName() + " " + attribute, shorten(text), candidate.url(), base));
             }
         }
 

@@ -2,6 +2,7 @@ package com.sethihemant.site.links;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -32,6 +34,9 @@ import java.util.zip.ZipException;
 record ServedPage(Set<String> anchors, boolean html, boolean cut, String unreadable, int bytesRead) {
 
     private static final Pattern CHARSET = Pattern.compile("(?i)charset\\s*=\\s*\"?([^\";\\s]+)");
+    /** {@code id=\"x\"} in JSON text: an id attribute of HTML held in a JSON string. */
+    private static final Pattern EMBEDDED_ID = Pattern.compile("\\bid=\\\\\"((?:[^\"\\\\]|\\\\u[0-9a-fA-F]{4})+)\\\\\"");
+    private static final Pattern JSON_ESCAPE = Pattern.compile("\\\\u([0-9a-fA-F]{4})");
 
     ServedPage {
         anchors = Set.copyOf(anchors);
@@ -53,11 +58,29 @@ record ServedPage(Set<String> anchors, boolean html, boolean cut, String unreada
         try {
             Document document = Jsoup.parse(new ByteArrayInputStream(body.bytes()),
                     charset == null ? null : charset.name(), url);
-            return new ServedPage(PageScanner.anchors(document), true, body.cut(), null, response.body().length);
+            Set<String> anchors = new HashSet<>(PageScanner.anchors(document));
+            anchors.addAll(embeddedIds(document));
+            return new ServedPage(anchors, true, body.cut(), null, response.body().length);
         } catch (IOException e) {
             return new ServedPage(Set.of(), true, body.cut(), "the page could not be read: " + e.getMessage(),
                     response.body().length);
         }
+    }
+
+    /**
+     * The ids of HTML that a page carries as JSON for its script to render, as {@code id=\"x\"}
+     * inside a JSON string: GitHub's file views send their rendered Markdown so, and the browser
+     * scrolls to its headings once the script has put them in the page.
+     */
+    private static Set<String> embeddedIds(Document document) {
+        Set<String> ids = new HashSet<>();
+        for (Element script : document.select("script[type=application/json]")) {
+            Matcher id = EMBEDDED_ID.matcher(script.data());
+            while (id.find()) {
+                ids.add(JSON_ESCAPE.matcher(id.group(1)).replaceAll(e -> Matcher.quoteReplacement(String.valueOf((char) Integer.parseInt(e.group(1), 16)))));
+            }
+        }
+        return ids;
     }
 
     /** The start of a body as text, for recognising what a refusal says; empty when it cannot be read. */

@@ -1,5 +1,6 @@
 package com.sethihemant.site.links;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -133,6 +134,8 @@ final class Verdicts {
 
     private static final Set<String> NOT_FOUND_SEGMENTS = Set.of("404", "404.html", "404.htm", "not-found",
             "notfound", "not_found", "page-not-found", "pagenotfound", "error-404", "404-error");
+    /** File names that stand for their folder: {@code /home.html} moving to {@code /} is the home page moving. */
+    private static final Set<String> FOLDER_PAGES = Set.of("index", "home", "default", "welcome");
 
     /** Why a redirect from {@code from} to {@code to} means the page is gone, or {@code null}. */
     private static String softNotFound(String from, String to) {
@@ -144,8 +147,10 @@ final class Verdicts {
         } catch (BadUrlException e) {
             return null;
         }
+        // A link to a page about 404 (or to an error page itself) that moves is not a lost page.
+        Set<String> linked = Set.of(source.path().toLowerCase(Locale.ROOT).split("/"));
         for (String segment : target.path().toLowerCase(Locale.ROOT).split("/")) {
-            if (NOT_FOUND_SEGMENTS.contains(segment)) {
+            if (NOT_FOUND_SEGMENTS.contains(segment) && !linked.contains(segment)) {
                 return "redirects to an error page (" + to + "): the page is gone (a soft 404)";
             }
         }
@@ -153,11 +158,16 @@ final class Verdicts {
             return null;
         }
         // A deep link (two folders, or a file) that lands on the home page has lost its page;
-        // /home or /en moving to / has not.
-        String[] segments = source.path().substring(1).split("/");
-        String name = segments[segments.length - 1];
-        boolean file = name.contains(".") && !name.toLowerCase(Locale.ROOT).startsWith("index.");
-        boolean deep = segments.length >= 2 && !segments[1].isEmpty();
+        // /home, /en, /index.php or /home.html moving to / has not.
+        List<String> segments = new ArrayList<>(List.of(source.path().substring(1).split("/", -1)));
+        String name = segments.get(segments.size() - 1);
+        int dot = name.lastIndexOf('.');
+        if (dot > 0 && FOLDER_PAGES.contains(name.substring(0, dot).toLowerCase(Locale.ROOT))) {
+            segments.set(segments.size() - 1, "");
+            name = "";
+        }
+        boolean file = name.contains(".");
+        boolean deep = segments.size() >= 2 && !segments.get(1).isEmpty();
         return deep || file ? "redirects to the home page (" + to + "): the page is gone (a soft 404)" : null;
     }
 

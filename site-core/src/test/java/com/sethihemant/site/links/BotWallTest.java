@@ -102,6 +102,20 @@ class BotWallTest {
     }
 
     @Test
+    void aPageAbout404ThatMovesIsOnlyRedirected() throws InterruptedException {
+        // MDN's page on the status moved from /Status/404 to /Reference/Status/404.
+        Outcome moved = assertKind(Outcome.Kind.REDIRECTED, check("/docs/status/404"));
+        assertEquals(loopback.server().url("/docs/reference/status/404"), moved.target());
+    }
+
+    @Test
+    void theHomePagesOwnFileMovingToTheRootIsNoSoft404() throws InterruptedException {
+        assertKind(Outcome.Kind.REDIRECTED, check("/home.html"));
+        Outcome broken = assertKind(Outcome.Kind.BROKEN, check("/blog/2020/index.html"));
+        assertTrue(broken.detail().startsWith("redirects to the home page"), broken.detail());
+    }
+
+    @Test
     void aBlockedLinkIsNeverCachedAsASuccess(@TempDir Path temp) throws IOException {
         Path site = Files.createDirectories(temp.resolve("site"));
         Path cache = temp.resolve("links.json");

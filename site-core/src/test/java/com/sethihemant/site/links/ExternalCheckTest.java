@@ -96,7 +96,32 @@ class ExternalCheckTest {
     void aRedirectLoopIsBrokenAndShowsTheLoop() throws InterruptedException {
         Outcome broken = assertKind(Outcome.Kind.BROKEN, check("/loop/a"));
         assertTrue(broken.detail().startsWith("redirect loop: "), broken.detail());
-        assertEquals(2, server.requests("/loop/").size(), "each hop requested once");
+        assertEquals(List.of("HEAD", "HEAD", "GET", "GET"), server.methods("/loop/"),
+                "each hop requested once with HEAD, then once with GET");
+    }
+
+    @Test
+    void aLoopThatOnlyHeadRunsRoundIsFollowedWithGet() throws InterruptedException {
+        // eBay and others have sent HEAD round in circles while GET gets the page.
+        assertEquals(Outcome.ok("200 OK"), check("/head-loop"));
+        assertEquals(List.of("HEAD", "GET"), server.methods("/head-loop"));
+        assertEquals(Outcome.ok("200 OK after 1 temporary redirect"), check("/head-hops/1"));
+        assertEquals(6, server.methods("/head-hops/").stream().filter("HEAD"::equals).count(), "HEAD until maxRedirects, then GET");
+    }
+
+    @Test
+    void aLocationOfRawUtf8IsReadAsUtf8AsBrowsersDo() throws InterruptedException {
+        Outcome moved = assertKind(Outcome.Kind.REDIRECTED, check("/utf8-location"));
+        assertEquals(server.url("/caf%C3%A9/"), moved.target());
+        assertEquals(List.of("HEAD"), server.methods("/caf%C3%A9/"));
+    }
+
+    @Test
+    void aHostNameWithAnUnderscoreIsUnverifiableNotBroken() throws InterruptedException {
+        // Nothing is sent: java.net.URI refuses the name before any lookup.
+        String url = "http://my_bucket.localhost:" + server.port() + "/report.pdf";
+        Outcome outcome = assertKind(Outcome.Kind.UNVERIFIABLE, run(policy(), time, time, url).get(url).outcome());
+        assertTrue(outcome.detail().contains("has an underscore"), outcome.detail());
     }
 
     @Test
@@ -111,7 +136,7 @@ class ExternalCheckTest {
     void tooManyRedirectsAreBroken() throws InterruptedException {
         Outcome broken = assertKind(Outcome.Kind.BROKEN, check("/hops/1"));
         assertTrue(broken.detail().startsWith("more than 5 redirects"), broken.detail());
-        assertEquals(6, server.requests("/hops/").size());
+        assertEquals(12, server.requests("/hops/").size(), "six with HEAD, then six with GET");
     }
 
     @Test

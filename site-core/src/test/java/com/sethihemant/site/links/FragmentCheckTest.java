@@ -74,6 +74,30 @@ class FragmentCheckTest {
     }
 
     @Test
+    void idsInHtmlThatThePageCarriesAsJsonAreFound() throws IOException {
+        // GitHub's file views send the rendered Markdown in JSON, and their script puts it in the page.
+        Map<String, Outcome> outcomes = check("/page/embedded#set-up", "/page/embedded#Set-Up",
+                "/page/embedded#caf%C3%A9", "/page/embedded#in-text", "/page/embedded#in-script");
+        assertEquals(Outcome.ok("200 OK; #set-up found"), outcomes.get("/page/embedded#set-up"));
+        assertKind(Outcome.Kind.OK, outcomes.get("/page/embedded#Set-Up"));
+        assertKind(Outcome.Kind.OK, outcomes.get("/page/embedded#caf%C3%A9"));
+        assertKind(Outcome.Kind.BROKEN, outcomes.get("/page/embedded#in-text"));
+        assertKind(Outcome.Kind.BROKEN, outcomes.get("/page/embedded#in-script"));
+    }
+
+    @Test
+    void githubsCommentsAndEventsAreNotLookedUpThereOnly() {
+        for (String fragment : List.of("issuecomment-1823456789", "discussion_r1534567", "pullrequestreview-1987654",
+                "event-11223344", "diff-4f1e2d3c", "r1534567", "discussioncomment-8123456")) {
+            assertTrue(Fragments.loadedByGitHubScript("github.com", fragment), fragment);
+            assertTrue(!Fragments.loadedByGitHubScript("example.org", fragment), fragment);
+        }
+        for (String fragment : List.of("installation", "user-content-events", "readme", "eventual-consistency")) {
+            assertTrue(!Fragments.loadedByGitHubScript("github.com", fragment), fragment);
+        }
+    }
+
+    @Test
     void aFragmentIsMatchedRawThenPercentDecoded() throws IOException {
         assertKind(Outcome.Kind.OK, check("/page/fragments#caf%C3%A9").get("/page/fragments#caf%C3%A9"));
     }

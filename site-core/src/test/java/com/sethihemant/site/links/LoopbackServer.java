@@ -245,6 +245,7 @@ final class LoopbackServer implements AutoCloseable {
                 exchange.getResponseHeaders().set("Content-Encoding", "br");
                 page(exchange, head, false, FRAGMENTS_PAGE);
             }
+            case "/page/embedded" -> page(exchange, head, false, EMBEDDED_PAGE);
             case "/page/big" -> page(exchange, head, false, "<!doctype html><p>" + "x".repeat(200_000) + "<p id=late>late");
             case "/page/redirect" -> redirect(exchange, 302, "/page/fragments");
             case "/page/redirect-with-fragment" -> redirect(exchange, 302, "/page/fragments#legacy");
@@ -316,6 +317,21 @@ final class LoopbackServer implements AutoCloseable {
             case "/login-wall" -> redirect(exchange, 302, "/authwall?trk=robot");
             case "/head-405", "/head-405/a", "/head-405/b", "/head-405/c" -> respond(exchange, head ? 405 : 200, head);
             case "/head-404" -> respond(exchange, head ? 404 : 200, head);
+            case "/head-loop" -> {
+                if (head) {
+                    redirect(exchange, 302, "/head-loop");
+                } else {
+                    respond(exchange, 200, false);
+                }
+            }
+            case "/utf8-location" -> {
+                // The bytes of "/café/" in UTF-8, one char per byte, which is how this server writes a header.
+                redirect(exchange, 301, new String("/café/".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1));
+            }
+            case "/caf%C3%A9/", "/docs/reference/status/404" -> respond(exchange, 200, head);
+            case "/docs/status/404" -> redirect(exchange, 301, "/docs/reference/status/404");
+            case "/home.html" -> redirect(exchange, 301, "/");
+            case "/blog/2020/index.html" -> redirect(exchange, 302, "/");
             case "/rate-limited/seconds" -> rateLimited(exchange, hit == 1, "7", head);
             case "/rate-limited/date" -> rateLimited(exchange, hit == 1, RETRY_DATE, head);
             case "/rate-limited/huge" -> rateLimited(exchange, hit == 1, "3600", head);
@@ -340,6 +356,16 @@ final class LoopbackServer implements AutoCloseable {
                 } else if (path.startsWith("/hang/")) {
                     // A page of a working host that never comes: the host answers its other pages.
                     hold(url(path), this::awaitRelease);
+                } else if (path.startsWith("/head-hops/")) {
+                    // Redirects without end for HEAD; GET lands after one.
+                    int n = Integer.parseInt(path.substring("/head-hops/".length()));
+                    if (head) {
+                        redirect(exchange, 302, "/head-hops/" + (n + 1));
+                    } else if (n == 1) {
+                        redirect(exchange, 302, "/ok");
+                    } else {
+                        respond(exchange, 404, false);
+                    }
                 } else if (path.startsWith("/hops/")) {
                     int n = Integer.parseInt(path.substring("/hops/".length()));
                     redirect(exchange, 302, "/hops/" + (n + 1));
@@ -406,6 +432,17 @@ final class LoopbackServer implements AutoCloseable {
             <a name="legacy"></a>
             <div name="not-an-anchor"></div>
             <h2><a id="user-content-install" class="anchor" href="#install"></a>Install</h2>
+            </body></html>
+            """;
+
+    /** A page whose HTML comes as JSON for its script, as GitHub sends a file view; ids elsewhere do not count. */
+    static final String EMBEDDED_PAGE = """
+            <!doctype html><html><head><title>README.md</title></head><body><div id="repo-content"></div>
+            <p>id=\\"in-text\\"</p>
+            <script>var html = "<p id=\\"in-script\\"></p>";</script>
+            <script type="application/json" data-target="react-app.embeddedData">{"payload":{"blob":{"richText":\
+            "\\u003carticle class=\\"markdown-body\\"\\u003e\\u003ch2 class=\\"heading-element\\"\\u003eSet up\\u003c/h2\\u003e\\u003ca \
+            id=\\"user-content-set-up\\" class=\\"anchor\\" href=\\"#set-up\\"\\u003e\\u003c/a\\u003e\\u003cp id=\\"caf\\u00e9\\"\\u003e\\u003c/p\\u003e"}}}</script>
             </body></html>
             """;
 

@@ -53,6 +53,30 @@ class PageScannerTest {
     }
 
     @Test
+    void findsTheUrlsOfSvgQuotationsAndOlderAttributes() {
+        String html = """
+                <!doctype html><body>
+                <svg><use href="/icons.svg#github"></use><use xlink:href="/icons.svg#mail"></use>
+                <image href="/img/chart.png"></image><a xlink:href="/svg-link/"><text>x</text></a></svg>
+                <blockquote cite="https://example.org/talk">Q</blockquote><q cite="/quotes/">q</q>
+                <del cite="/changes/#r1">old</del><ins cite="/changes/#r2">new</ins>
+                <input type="image" src="/img/go.png" alt="Go"><input type="text" src="/not-an-image.png">
+                <table background="/img/table.png"><tr><td background="/img/cell.png">x</td></tr></table>
+                <link rel="preload" as="image" href="/img/hero.jpg" imagesrcset="/img/hero-1x.jpg 1x, /img/hero-2x.jpg 2x">
+                """;
+        PageScan scan = PageScanner.scan("svg.html", PageScanner.parse(html), url("https://www.sethihemant.com/svg.html"));
+        assertEquals(Set.of(
+                "2 use href /icons.svg#github", "2 use xlink:href /icons.svg#mail",
+                "3 image href /img/chart.png", "3 a xlink:href /svg-link/",
+                "4 blockquote cite https://example.org/talk", "4 q cite /quotes/",
+                "5 del cite /changes/#r1", "5 ins cite /changes/#r2",
+                "6 input src /img/go.png",
+                "7 table background /img/table.png", "7 td background /img/cell.png",
+                "8 link href /img/hero.jpg", "8 link imagesrcset /img/hero-1x.jpg", "8 link imagesrcset /img/hero-2x.jpg"),
+                Set.copyOf(found(scan)));
+    }
+
+    @Test
     void linkTextFallsBackToTheImageAltText() throws IOException {
         PageScan scan = scan("all-kinds.html");
         PageScan.RawLink github = scan.links().stream()

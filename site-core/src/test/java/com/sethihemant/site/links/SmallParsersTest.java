@@ -94,6 +94,32 @@ class SmallParsersTest {
     }
 
     @Test
+    void aShareByEMailLinkNeedsNoAddress() {
+        // RFC 6068: the reader's mail program opens with the subject and body, and asks whom to send it to.
+        assertNull(ContactLinks.mailtoProblem("mailto:?subject=Read%20this&body=https%3A%2F%2Fexample.com%2Fpost"));
+        assertNull(ContactLinks.mailtoProblem("mailto:?body=A%20post"));
+        assertNull(ContactLinks.mailtoProblem("mailto:?cc=a@example.com&subject=Hi"));
+        assertNull(ContactLinks.mailtoProblem("mailto:a+list@example.com?to=b@example.org"));
+        assertTrue(ContactLinks.mailtoProblem("mailto:?subject=").contains("no address, subject or body"));
+        assertTrue(ContactLinks.mailtoProblem("mailto:?subject=Hi&cc=me@example").contains("needs a dot"));
+        assertTrue(ContactLinks.mailtoProblem("mailto:?to=a@example.com&subject=%E0%A4").contains("bad percent-encoding"));
+    }
+
+    @Test
+    void aHeaderOfRawUtf8IsReadAsUtf8WhateverWayTheClientWidenedItsBytes() {
+        assertEquals("/café/", HttpFetcher.asUtf8("/caf\u00c3\u00a9/"));     // one char per byte
+        assertEquals("/café/", HttpFetcher.asUtf8("/caf\uffc3\uffa9/"));     // bytes sign-extended
+        assertEquals("/caf\u00e9/", HttpFetcher.asUtf8("/caf\u00e9/"));      // Latin-1, not UTF-8: as it came
+        assertEquals("/plain?a=1", HttpFetcher.asUtf8("/plain?a=1"));
+    }
+
+    @Test
+    void telWithSlashesIsDialledAsWritten() {
+        assertNull(ContactLinks.telProblem("tel://+1-555-010-9999"));
+        assertTrue(ContactLinks.telProblem("tel://call-me").contains("not a phone number"));
+    }
+
+    @Test
     void telAllowsVisualSeparatorsButOnlyDigits() {
         assertNull(ContactLinks.telProblem("tel:+1-555-010-9999"));
         assertNull(ContactLinks.telProblem("tel:+44%2020%207946%200000;ext=12"));
