@@ -37,15 +37,18 @@ final class ContactLinks {
         for (String header : headers.isEmpty() ? new String[0] : headers.split("&")) {
             int equals = header.indexOf('=');
             String name = (equals < 0 ? header : header.substring(0, equals)).toLowerCase(Locale.ROOT);
-            String value = equals < 0 ? null : Urls.percentDecode(header.substring(equals + 1));
-            if (equals >= 0 && value == null) {
+            String raw = equals < 0 ? "" : header.substring(equals + 1);
+            boolean address = name.equals("to") || name.equals("cc") || name.equals("bcc");
+            String value = Urls.percentDecode(raw);
+            if (value == null && address) {
                 return "mailto: field '" + name + "' has bad percent-encoding";
             }
-            if (value == null || value.isBlank()) {
+            // A subject or body in a legacy encoding (Caf%E9) still opens the mail program.
+            if ((value == null ? raw : value).isBlank()) {
                 continue;
             }
             written = true;
-            if (problem == null && (name.equals("to") || name.equals("cc") || name.equals("bcc"))) {
+            if (problem == null && address) {
                 problem = addressesProblem(value);
             }
         }

@@ -214,7 +214,7 @@ final class ExternalCheck {
                     toStart.add(job);
                 }
             }
-            if (looksUp(url.host(), url.fragment())) {
+            if (looksUp(url, url.fragment())) {
                 job.wantsPage = true;
             }
         }
@@ -647,7 +647,7 @@ final class ExternalCheck {
         }
         if (target.fragment() != null) {
             job.redirectFragment = target.fragment();
-            if (looksUp(target.host(), target.fragment())) {
+            if (looksUp(target, target.fragment())) {
                 job.wantsPage = true;
             }
         }
@@ -681,9 +681,9 @@ final class ExternalCheck {
     }
 
     /** Whether a link's fragment is looked up in the page, which must then be read. */
-    private boolean looksUp(String host, String fragment) {
-        return Fragments.namesAnElement(fragment) && policy.forHost(host).fragments()
-                && !Fragments.loadedByGitHubScript(host, fragment);
+    private boolean looksUp(Url url, String fragment) {
+        return Fragments.namesAnElement(fragment) && policy.forHost(url.host()).fragments()
+                && !Fragments.loadedByGitHubScript(url, fragment);
     }
 
     /** Starts the chain again from the link, with GET for every request. */
@@ -695,6 +695,9 @@ final class ExternalCheck {
         job.visited.put(job.key, 0);
         job.lastCookieHop = -1;
         job.redirectFragment = null;
+        job.timeouts = 0;
+        job.timeoutRetryQueued = false;
+        job.lastTrouble = null;
         enqueue(job, job.first, false, 0, now);
     }
 

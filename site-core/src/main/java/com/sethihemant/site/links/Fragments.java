@@ -19,12 +19,15 @@ final class Fragments {
     private static final Pattern LINE_ANCHOR = Pattern.compile("L\\d+(C\\d+)?(-L?\\d+(C\\d+)?)?");
 
     /**
-     * GitHub's ids of comments, reviews, timeline events and diffs, which its issue and pull
-     * request pages load with scripts (a long thread sends only its first and last comments).
+     * GitHub's ids of comments, reviews, timeline events and diffs, which its issue, pull
+     * request, discussion, commit and compare pages load with scripts (a long thread sends only
+     * its first and last comments), in the shapes GitHub gives them: numbers and commit hashes.
      */
     private static final Pattern GITHUB_SCRIPTED = Pattern.compile(
-            "(?:issuecomment|discussioncomment|pullrequestreview|event|commits-pushed|ref-commit|ref-issue"
-                    + "|ref-pullrequest|diff)-[0-9A-Za-z]+.*|discussion_r\\d+.*|r\\d+");
+            "(?:issuecomment|discussioncomment|pullrequestreview|event)-\\d+|discussion_r\\d+|r\\d+"
+                    + "|diff-[0-9a-f]{32,64}(?:[LR]\\d+(?:-[LR]\\d+)?)?|(?:commits-pushed|ref-commit)-[0-9a-f]{7,40}");
+    /** The pages of a GitHub repository where those ids are: /OWNER/REPO/issues/1 and the like. */
+    private static final Pattern GITHUB_THREAD = Pattern.compile("/[^/]+/[^/]+/(?:issues|pull|discussions|commit|compare)/.*");
 
     private Fragments() {
     }
@@ -88,8 +91,9 @@ final class Fragments {
                 || (decoded != null && anchors.contains(USER_CONTENT + decoded.toLowerCase(Locale.ROOT)));
     }
 
-    /** Whether a fragment of a GitHub page names what the page loads with a script, so the HTML as served may lack it. */
-    static boolean loadedByGitHubScript(String host, String fragment) {
-        return (host.equals("github.com") || host.equals("www.github.com")) && GITHUB_SCRIPTED.matcher(id(fragment)).matches();
+    /** Whether a fragment of a GitHub thread names what the page loads with a script, so the HTML as served may lack it. */
+    static boolean loadedByGitHubScript(Url url, String fragment) {
+        return (url.host().equals("github.com") || url.host().equals("www.github.com"))
+                && GITHUB_THREAD.matcher(url.path()).matches() && GITHUB_SCRIPTED.matcher(id(fragment)).matches();
     }
 }

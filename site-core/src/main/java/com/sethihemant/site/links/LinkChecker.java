@@ -302,7 +302,7 @@ public final class LinkChecker {
         if (!Fragments.namesAnElement(fragment)) {
             return outcome.withDetail(outcome.detail() + "; #" + fragment + " is a script's state or a line anchor, not an element");
         }
-        if (Fragments.loadedByGitHubScript(url.host(), fragment)) {
+        if (Fragments.loadedByGitHubScript(url, fragment)) {
             return outcome.withDetail(outcome.detail() + "; #" + fragment + " is a comment or event that GitHub's page"
                     + " loads with a script, so it is not looked up");
         }

@@ -87,8 +87,13 @@ final class PageScanner {
                         out.attribute(element, "src", element.attr("alt"));
                     }
                 }
-                case "blockquote", "q", "ins", "del" -> out.attribute(element, "cite", "");
-                case "body", "table", "td", "th" -> out.attribute(element, "background", "");
+                // Often misused for a name or a colour ("Ada Lovelace", "#fff"), which browsers never fetch.
+                case "blockquote", "q", "ins", "del" -> out.urlAttribute(element, "cite", "");
+                case "body", "table", "td", "th" -> {
+                    if (!element.attr("background").strip().startsWith("#")) {
+                        out.urlAttribute(element, "background", "");
+                    }
+                }
                 case "script" -> {
                     out.attribute(element, "src", "");
                     if (element.attr("type").strip().equalsIgnoreCase("application/ld+json")) {
@@ -260,6 +265,15 @@ final class PageScanner {
         void attribute(Element element, String attribute, String text) {
             if (element.hasAttr(attribute)) {
                 value(element, attribute, element.attr(attribute), 0, element.normalName() + " " + attribute, text);
+            }
+        }
+
+        /** As {@link #attribute}, for attributes that hold no URL when their value has white space inside. */
+        void urlAttribute(Element element, String attribute, String text) {
+            String value = element.attr(attribute).strip();
+            if (!value.isEmpty() && value.chars().noneMatch(c -> c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f')
+                    && !value.equalsIgnoreCase("none")) {
+                attribute(element, attribute, text);
             }
         }
 

@@ -34,8 +34,11 @@ import java.util.zip.ZipException;
 record ServedPage(Set<String> anchors, boolean html, boolean cut, String unreadable, int bytesRead) {
 
     private static final Pattern CHARSET = Pattern.compile("(?i)charset\\s*=\\s*\"?([^\";\\s]+)");
-    /** {@code id=\"x\"} in JSON text: an id attribute of HTML held in a JSON string. */
-    private static final Pattern EMBEDDED_ID = Pattern.compile("\\bid=\\\\\"((?:[^\"\\\\]|\\\\u[0-9a-fA-F]{4})+)\\\\\"");
+    /**
+     * {@code id=\"x\"} in JSON text: an id attribute of HTML held in a JSON string (not
+     * {@code data-id}); possessive, so a long value costs no stack.
+     */
+    private static final Pattern EMBEDDED_ID = Pattern.compile("(?<![\\w:-])id=\\\\\"((?:[^\"\\\\]|\\\\u[0-9a-fA-F]{4})++)\\\\\"");
     private static final Pattern JSON_ESCAPE = Pattern.compile("\\\\u([0-9a-fA-F]{4})");
 
     ServedPage {

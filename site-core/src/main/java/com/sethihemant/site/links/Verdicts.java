@@ -147,10 +147,14 @@ final class Verdicts {
         } catch (BadUrlException e) {
             return null;
         }
-        // A link to a page about 404 (or to an error page itself) that moves is not a lost page.
-        Set<String> linked = Set.of(source.path().toLowerCase(Locale.ROOT).split("/"));
-        for (String segment : target.path().toLowerCase(Locale.ROOT).split("/")) {
-            if (NOT_FOUND_SEGMENTS.contains(segment) && !linked.contains(segment)) {
+        // A link to a page about 404 that moves keeps the segment and its parent (MDN's
+        // /Status/404 moving to /Reference/Status/404, http:// to https://); a page that is gone
+        // lands on one that has another parent (/item/404 on /404).
+        String linked = "/" + source.path().toLowerCase(Locale.ROOT) + "/";
+        String[] segments = target.path().toLowerCase(Locale.ROOT).split("/", -1);
+        for (int i = 1; i < segments.length; i++) {
+            if (NOT_FOUND_SEGMENTS.contains(segments[i])
+                    && !linked.contains("/" + segments[i - 1] + "/" + segments[i] + "/")) {
                 return "redirects to an error page (" + to + "): the page is gone (a soft 404)";
             }
         }
@@ -159,15 +163,15 @@ final class Verdicts {
         }
         // A deep link (two folders, or a file) that lands on the home page has lost its page;
         // /home, /en, /index.php or /home.html moving to / has not.
-        List<String> segments = new ArrayList<>(List.of(source.path().substring(1).split("/", -1)));
-        String name = segments.get(segments.size() - 1);
+        List<String> path = new ArrayList<>(List.of(source.path().substring(1).split("/", -1)));
+        String name = path.get(path.size() - 1);
         int dot = name.lastIndexOf('.');
         if (dot > 0 && FOLDER_PAGES.contains(name.substring(0, dot).toLowerCase(Locale.ROOT))) {
-            segments.set(segments.size() - 1, "");
+            path.set(path.size() - 1, "");
             name = "";
         }
         boolean file = name.contains(".");
-        boolean deep = segments.size() >= 2 && !segments.get(1).isEmpty();
+        boolean deep = path.size() >= 2 && !path.get(1).isEmpty();
         return deep || file ? "redirects to the home page (" + to + "): the page is gone (a soft 404)" : null;
     }
 

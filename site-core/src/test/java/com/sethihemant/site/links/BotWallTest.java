@@ -109,6 +109,17 @@ class BotWallTest {
     }
 
     @Test
+    void aPathWithARepeatedSegmentIsJudgedLikeAnyOther() throws InterruptedException {
+        assertKind(Outcome.Kind.REDIRECTED, check("/2020/01/01/post"));
+    }
+
+    @Test
+    void anItemNamed404ThatLandsOnTheErrorPageIsASoft404() throws InterruptedException {
+        Outcome broken = assertKind(Outcome.Kind.BROKEN, check("/item/404"));
+        assertTrue(broken.detail().startsWith("redirects to an error page"), broken.detail());
+    }
+
+    @Test
     void theHomePagesOwnFileMovingToTheRootIsNoSoft404() throws InterruptedException {
         assertKind(Outcome.Kind.REDIRECTED, check("/home.html"));
         Outcome broken = assertKind(Outcome.Kind.BROKEN, check("/blog/2020/index.html"));

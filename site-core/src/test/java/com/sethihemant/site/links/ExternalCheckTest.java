@@ -122,6 +122,7 @@ class ExternalCheckTest {
         String url = "http://my_bucket.localhost:" + server.port() + "/report.pdf";
         Outcome outcome = assertKind(Outcome.Kind.UNVERIFIABLE, run(policy(), time, time, url).get(url).outcome());
         assertTrue(outcome.detail().contains("has an underscore"), outcome.detail());
+        assertEquals(List.of(), server.requests("/report.pdf"));
     }
 
     @Test

@@ -86,15 +86,28 @@ class FragmentCheckTest {
     }
 
     @Test
-    void githubsCommentsAndEventsAreNotLookedUpThereOnly() {
+    void githubsCommentsAndEventsAreNotLookedUpOnItsThreadsOnly() {
+        String issue = "https://github.com/o/r/issues/12";
         for (String fragment : List.of("issuecomment-1823456789", "discussion_r1534567", "pullrequestreview-1987654",
-                "event-11223344", "diff-4f1e2d3c", "r1534567", "discussioncomment-8123456")) {
-            assertTrue(Fragments.loadedByGitHubScript("github.com", fragment), fragment);
-            assertTrue(!Fragments.loadedByGitHubScript("example.org", fragment), fragment);
+                "event-11223344", "diff-4f1e2d3c5b6a79880f1e2d3c5b6a7988", "diff-4f1e2d3c5b6a79880f1e2d3c5b6a7988R12",
+                "r1534567", "discussioncomment-8123456", "commits-pushed-4f1e2d3")) {
+            assertTrue(Fragments.loadedByGitHubScript(Fixtures.url(issue), fragment), fragment);
+            assertTrue(!Fragments.loadedByGitHubScript(Fixtures.url("https://example.org/o/r/issues/12"), fragment), fragment);
+            assertTrue(!Fragments.loadedByGitHubScript(Fixtures.url("https://github.com/o/r"), fragment), fragment);
         }
-        for (String fragment : List.of("installation", "user-content-events", "readme", "eventual-consistency")) {
-            assertTrue(!Fragments.loadedByGitHubScript("github.com", fragment), fragment);
+        // Headings of a README are looked up, however much they look like GitHub's ids.
+        for (String fragment : List.of("installation", "event-loop", "event-sourcing", "diff-algorithms", "diff-options",
+                "r2-storage", "user-content-events", "eventual-consistency")) {
+            assertTrue(!Fragments.loadedByGitHubScript(Fixtures.url(issue), fragment), fragment);
         }
+        assertTrue(!Fragments.loadedByGitHubScript(Fixtures.url("https://github.com/o/r/blob/main/README.md"), "r2"));
+    }
+
+    @Test
+    void aLongIdInJsonCostsNoStack() throws IOException {
+        Map<String, Outcome> outcomes = check("/page/embedded-long#" + "x".repeat(30_000), "/page/embedded-long#short");
+        assertKind(Outcome.Kind.OK, outcomes.get("/page/embedded-long#" + "x".repeat(30_000)));
+        assertKind(Outcome.Kind.OK, outcomes.get("/page/embedded-long#short"));
     }
 
     @Test

@@ -246,6 +246,9 @@ final class LoopbackServer implements AutoCloseable {
                 page(exchange, head, false, FRAGMENTS_PAGE);
             }
             case "/page/embedded" -> page(exchange, head, false, EMBEDDED_PAGE);
+            case "/page/embedded-long" -> page(exchange, head, false, "<!doctype html><script type=\"application/json\">"
+                    + "{\"html\":\"<p id=\\\"" + "x".repeat(30_000) + "\\\"></p><p data-id=\\\"data\\\">"
+                    + "<p id=\\\"short\\\"></p>\"}</script>");
             case "/page/big" -> page(exchange, head, false, "<!doctype html><p>" + "x".repeat(200_000) + "<p id=late>late");
             case "/page/redirect" -> redirect(exchange, 302, "/page/fragments");
             case "/page/redirect-with-fragment" -> redirect(exchange, 302, "/page/fragments#legacy");
@@ -331,6 +334,9 @@ final class LoopbackServer implements AutoCloseable {
             case "/caf%C3%A9/", "/docs/reference/status/404" -> respond(exchange, 200, head);
             case "/docs/status/404" -> redirect(exchange, 301, "/docs/reference/status/404");
             case "/home.html" -> redirect(exchange, 301, "/");
+            case "/2020/01/01/post" -> redirect(exchange, 301, "/2020/01/01/post/");
+            case "/2020/01/01/post/", "/404" -> respond(exchange, 200, head);
+            case "/item/404" -> redirect(exchange, 302, "/404");
             case "/blog/2020/index.html" -> redirect(exchange, 302, "/");
             case "/rate-limited/seconds" -> rateLimited(exchange, hit == 1, "7", head);
             case "/rate-limited/date" -> rateLimited(exchange, hit == 1, RETRY_DATE, head);

@@ -63,6 +63,7 @@ class PageScannerTest {
                 <input type="image" src="/img/go.png" alt="Go"><input type="text" src="/not-an-image.png">
                 <table background="/img/table.png"><tr><td background="/img/cell.png">x</td></tr></table>
                 <link rel="preload" as="image" href="/img/hero.jpg" imagesrcset="/img/hero-1x.jpg 1x, /img/hero-2x.jpg 2x">
+                <blockquote cite="Ada Lovelace">a name, not a URL</blockquote><table background="#fff"></table>
                 """;
         PageScan scan = PageScanner.scan("svg.html", PageScanner.parse(html), url("https://www.sethihemant.com/svg.html"));
         assertEquals(Set.of(
