@@ -34,7 +34,7 @@ final class ContactLinks {
         // the recipient.
         boolean written = !decoded.isBlank();
         String problem = written ? addressesProblem(decoded) : null;
-        for (String header : headers.isEmpty() ? new String[0] : headers.split("&")) {
+        for (String header : headers.split("&")) {
             int equals = header.indexOf('=');
             String name = (equals < 0 ? header : header.substring(0, equals)).toLowerCase(Locale.ROOT);
             String raw = equals < 0 ? "" : header.substring(equals + 1);

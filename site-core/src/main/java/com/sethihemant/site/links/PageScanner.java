@@ -87,11 +87,13 @@ final class PageScanner {
                         out.attribute(element, "src", element.attr("alt"));
                     }
                 }
-                // Often misused for a name or a colour ("Ada Lovelace", "#fff"), which browsers never fetch.
-                case "blockquote", "q", "ins", "del" -> out.urlAttribute(element, "cite", "");
+                // Often misused for a name ("Ada Lovelace"), which browsers never fetch.
+                case "blockquote", "q", "ins", "del" -> out.urlAttribute(element, "cite");
                 case "body", "table", "td", "th" -> {
-                    if (!element.attr("background").strip().startsWith("#")) {
-                        out.urlAttribute(element, "background", "");
+                    // Or for a colour: "#fff", "none".
+                    String background = element.attr("background").strip();
+                    if (!background.startsWith("#") && !background.equalsIgnoreCase("none")) {
+                        out.urlAttribute(element, "background");
                     }
                 }
                 case "script" -> {
@@ -268,12 +270,11 @@ final class PageScanner {
             }
         }
 
-        /** As {@link #attribute}, for attributes that hold no URL when their value has white space inside. */
-        void urlAttribute(Element element, String attribute, String text) {
+        /** As {@link #attribute}, for an attribute that holds no URL when its value has white space inside. */
+        void urlAttribute(Element element, String attribute) {
             String value = element.attr(attribute).strip();
-            if (!value.isEmpty() && value.chars().noneMatch(c -> c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f')
-                    && !value.equalsIgnoreCase("none")) {
-                attribute(element, attribute, text);
+            if (!value.isEmpty() && value.chars().noneMatch(c -> c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f')) {
+                attribute(element, attribute, "");
             }
         }
 

@@ -80,10 +80,16 @@ record ServedPage(Set<String> anchors, boolean html, boolean cut, String unreada
         for (Element script : document.select("script[type=application/json]")) {
             Matcher id = EMBEDDED_ID.matcher(script.data());
             while (id.find()) {
-                ids.add(JSON_ESCAPE.matcher(id.group(1)).replaceAll(e -> Matcher.quoteReplacement(String.valueOf((char) Integer.parseInt(e.group(1), 16)))));
+                ids.add(unescape(id.group(1)));
             }
         }
         return ids;
+    }
+
+    /** Decodes a JSON string's escapes of one UTF-16 unit (a backslash, u, four hex digits), the only ones the id pattern admits. */
+    private static String unescape(String json) {
+        return JSON_ESCAPE.matcher(json).replaceAll(
+                escape -> Matcher.quoteReplacement(String.valueOf((char) Integer.parseInt(escape.group(1), 16))));
     }
 
     /** The start of a body as text, for recognising what a refusal says; empty when it cannot be read. */

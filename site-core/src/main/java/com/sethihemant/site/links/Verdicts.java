@@ -1,6 +1,5 @@
 package com.sethihemant.site.links;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -163,15 +162,13 @@ final class Verdicts {
         }
         // A deep link (two folders, or a file) that lands on the home page has lost its page;
         // /home, /en, /index.php or /home.html moving to / has not.
-        List<String> path = new ArrayList<>(List.of(source.path().substring(1).split("/", -1)));
-        String name = path.get(path.size() - 1);
+        String[] path = source.path().substring(1).split("/", -1);
+        String name = path[path.length - 1];
         int dot = name.lastIndexOf('.');
-        if (dot > 0 && FOLDER_PAGES.contains(name.substring(0, dot).toLowerCase(Locale.ROOT))) {
-            path.set(path.size() - 1, "");
-            name = "";
-        }
-        boolean file = name.contains(".");
-        boolean deep = path.size() >= 2 && !path.get(1).isEmpty();
+        boolean folderPage = dot > 0 && FOLDER_PAGES.contains(name.substring(0, dot).toLowerCase(Locale.ROOT));
+        boolean file = name.contains(".") && !folderPage;
+        int folders = path.length - 1;
+        boolean deep = folders >= 2 || (folders == 1 && !name.isEmpty() && !folderPage);
         return deep || file ? "redirects to the home page (" + to + "): the page is gone (a soft 404)" : null;
     }
 
